@@ -1,0 +1,189 @@
+import type { KubeObject } from '../api/kube-object.ts';
+import type { ResourceOps } from '../api/resource-ops.ts';
+import { resourceById } from '../resources/catalog.ts';
+import {
+  clusterName,
+  defaultGatewayClassName,
+  defaultIngressClassName,
+  dnsServiceIP,
+  gatewayControllerName,
+  ingressControllerName,
+  kubernetesServiceIP,
+  type NodeSpec,
+  nodes,
+} from './topology.ts';
+
+export const kubernetesVersion = 'v1.36.0';
+
+function nodeObject(node: NodeSpec, now: string): KubeObject {
+  const isControlPlane = node.role === 'control-plane';
+  const condition = (type: string, status: string, reason: string, message: string) => ({
+    type,
+    status,
+    lastHeartbeatTime: now,
+    lastTransitionTime: now,
+    reason,
+    message,
+  });
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: node.name,
+      labels: {
+        'beta.kubernetes.io/arch': 'amd64',
+        'beta.kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        'kubernetes.io/hostname': node.name,
+        'kubernetes.io/os': 'linux',
+        ...(isControlPlane
+          ? {
+              'node-role.kubernetes.io/control-plane': '',
+              'node.kubernetes.io/exclude-from-external-load-balancers': '',
+            }
+          : {}),
+      },
+      annotations: {
+        'node.alpha.kubernetes.io/ttl': '0',
+        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+      },
+    },
+    spec: {
+      podCIDR: node.podCIDR,
+      podCIDRs: [node.podCIDR],
+      providerID: `kind://docker/${clusterName}/${node.name}`,
+      ...(isControlPlane
+        ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] }
+        : {}),
+    },
+    status: {
+      addresses: [
+        { type: 'InternalIP', address: node.internalIP },
+        { type: 'Hostname', address: node.name },
+      ],
+      allocatable: {
+        cpu: '2',
+        'ephemeral-storage': '263174212Ki',
+        memory: '24551368Ki',
+        pods: '110',
+      },
+      capacity: { cpu: '2', 'ephemeral-storage': '263174212Ki', memory: '24551368Ki', pods: '110' },
+      conditions: [
+        condition(
+          'MemoryPressure',
+          'False',
+          'KubeletHasSufficientMemory',
+          'kubelet has sufficient memory available',
+        ),
+        condition(
+          'DiskPressure',
+          'False',
+          'KubeletHasNoDiskPressure',
+          'kubelet has no disk pressure',
+        ),
+        condition(
+          'PIDPressure',
+          'False',
+          'KubeletHasSufficientPID',
+          'kubelet has sufficient PID available',
+        ),
+        condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        architecture: 'amd64',
+        bootID: '',
+        containerRuntimeVersion: 'containerd://2.1.4',
+        kernelVersion: '6.12.0-sandbox',
+        kubeProxyVersion: '',
+        kubeletVersion: kubernetesVersion,
+        machineID: '',
+        operatingSystem: 'linux',
+        osImage: 'Debian GNU/Linux 12 (bookworm)',
+        systemUUID: '',
+      },
+    },
+  };
+}
+
+function service(
+  namespace: string,
+  name: string,
+  clusterIP: string,
+  labels: Record<string, string>,
+  spec: Record<string, unknown>,
+): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace, labels },
+    spec: { clusterIP, clusterIPs: [clusterIP], ...spec },
+  };
+}
+
+/** Creates what a fresh kind cluster with cloud-provider-kind already has. */
+export function seedCluster(ops: ResourceOps): void {
+  const create = (id: string, object: KubeObject) => ops.create(resourceById(id), object);
+  for (const name of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    create('/namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+    });
+  }
+  const now = ops.store.now();
+  for (const node of nodes) {
+    // Nodes register themselves with their status, which a create through the API would drop.
+    ops.store.insert('/nodes', nodeObject(node, now));
+  }
+  create(
+    '/services',
+    service(
+      'default',
+      'kubernetes',
+      kubernetesServiceIP,
+      { component: 'apiserver', provider: 'kubernetes' },
+      {
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+        type: 'ClusterIP',
+      },
+    ),
+  );
+  create(
+    '/services',
+    service(
+      'kube-system',
+      'kube-dns',
+      dnsServiceIP,
+      {
+        'k8s-app': 'kube-dns',
+        'kubernetes.io/cluster-service': 'true',
+        'kubernetes.io/name': 'CoreDNS',
+      },
+      {
+        ports: [
+          { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+          { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+          { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+        ],
+        selector: { 'k8s-app': 'kube-dns' },
+        type: 'ClusterIP',
+      },
+    ),
+  );
+  create('networking.k8s.io/ingressclasses', {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'IngressClass',
+    metadata: {
+      name: defaultIngressClassName,
+      annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' },
+    },
+    spec: { controller: ingressControllerName },
+  });
+  create('gateway.networking.k8s.io/gatewayclasses', {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'GatewayClass',
+    metadata: { name: defaultGatewayClassName },
+    spec: { controllerName: gatewayControllerName },
+  });
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { stringify } from 'yaml';
+import { kindStrategies } from './admission/strategies.ts';
+import { ApiServer } from './api/api-server.ts';
+import { AuditLog } from './api/audit-log.ts';
+import { ResourceOps } from './api/resource-ops.ts';
+import { createSelfSignedCertificate } from './api/serving-certificate.ts';
+import { WatchRegistry } from './api/watch-stream.ts';
+import { seedCluster } from './cluster/seed.ts';
+import { type ControllerSet, startControllers } from './controllers/controller-set.ts';
+import { ObjectStore } from './store/object-store.ts';
+
+export const sandboxContextName = 'expose-tutor-sandbox';
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Run controllers (Deployments, endpoints, …). Off only for tests of the bare API. */
+  controllers?: boolean;
+}
+
+/** A running sandbox: an API server on loopback, its store and its controllers. */
+export interface Sandbox {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  /** PEM of the self-signed serving certificate, which is also the CA to trust. */
+  readonly caPem: string;
+  readonly store: ObjectStore;
+  readonly ops: ResourceOps;
+  readonly audit: AuditLog;
+  /** A kubeconfig document (YAML) whose only context is `expose-tutor-sandbox`. */
+  kubeconfig(): string;
+  stop(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const store = new ObjectStore();
+  const ops = new ResourceOps(store, kindStrategies);
+  const audit = new AuditLog();
+  const token = randomBytes(32).toString('base64url');
+  seedCluster(ops);
+  const controllers: ControllerSet | undefined =
+    options.controllers === false ? undefined : startControllers(ops);
+  const certificate = await createSelfSignedCertificate('expose-tutor-sandbox', {
+    dns: ['localhost'],
+    ip: ['127.0.0.1'],
+  });
+  const server = new ApiServer({
+    ops,
+    watches: new WatchRegistry(store),
+    token,
+    audit,
+    certificate,
+  });
+  let address: { port: number };
+  try {
+    address = await server.listen(options.port ?? 0);
+  } catch (error) {
+    controllers?.stop();
+    throw error;
+  }
+  const url = `https://127.0.0.1:${address.port}`;
+  return {
+    url,
+    port: address.port,
+    token,
+    caPem: certificate.certPem,
+    store,
+    ops,
+    audit,
+    kubeconfig: () => kubeconfigFor(url, token, certificate.certPem),
+    async stop() {
+      controllers?.stop();
+      await server.close();
+    },
+  };
+}
+
+export function kubeconfigFor(server: string, token: string, caPem: string): string {
+  return stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [
+      {
+        name: sandboxContextName,
+        cluster: { server, 'certificate-authority-data': Buffer.from(caPem).toString('base64') },
+      },
+    ],
+    users: [{ name: sandboxContextName, user: { token } }],
+    contexts: [
+      {
+        name: sandboxContextName,
+        context: { cluster: sandboxContextName, user: sandboxContextName, namespace: 'default' },
+      },
+    ],
+    'current-context': sandboxContextName,
+    preferences: {},
+  });
+}
