@@ -7,6 +7,7 @@ import { ResourceOps } from './api/resource-ops.ts';
 import { createSelfSignedCertificate } from './api/serving-certificate.ts';
 import { WatchRegistry } from './api/watch-stream.ts';
 import { seedCluster } from './cluster/seed.ts';
+import type { ControllerOptions } from './controllers/controller.ts';
 import { type ControllerSet, startControllers } from './controllers/controller-set.ts';
 import { ObjectStore } from './store/object-store.ts';
 
@@ -17,6 +18,8 @@ export interface SandboxOptions {
   port?: number;
   /** Run controllers (Deployments, endpoints, …). Off only for tests of the bare API. */
   controllers?: boolean;
+  /** Pace and provider switches for the controllers. */
+  controllerOptions?: ControllerOptions;
 }
 
 /** A running sandbox: an API server on loopback, its store and its controllers. */
@@ -41,7 +44,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const token = randomBytes(32).toString('base64url');
   seedCluster(ops);
   const controllers: ControllerSet | undefined =
-    options.controllers === false ? undefined : startControllers(ops);
+    options.controllers === false ? undefined : startControllers(ops, options.controllerOptions);
   const certificate = await createSelfSignedCertificate('expose-tutor-sandbox', {
     dns: ['localhost'],
     ip: ['127.0.0.1'],

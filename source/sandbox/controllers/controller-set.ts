@@ -1,9 +1,8 @@
 import type { ResourceOps } from '../api/resource-ops.ts';
+import type { Controller, ControllerContext, ControllerOptions } from './controller.ts';
 
-export interface ControllerOptions {
-  /** Scales the simulated delays (image pull, container start, readiness). 0 = immediate. */
-  speed?: number;
-}
+/** Every controller the sandbox runs, in start order. */
+const controllers: readonly Controller[] = [];
 
 /** The sandbox's running controllers, as one handle. */
 export interface ControllerSet {
@@ -11,9 +10,27 @@ export interface ControllerSet {
 }
 
 /** Starts every controller against the store behind `ops`. */
-export function startControllers(
-  _ops: ResourceOps,
-  _options: ControllerOptions = {},
-): ControllerSet {
-  return { stop() {} };
+export function startControllers(ops: ResourceOps, options: ControllerOptions = {}): ControllerSet {
+  const timers = new Set<NodeJS.Timeout>();
+  const pace = options.pace ?? 1;
+  const ctx: ControllerContext = {
+    ops,
+    store: ops.store,
+    options: { pace, loadBalancer: options.loadBalancer ?? true },
+    after(ms, fn) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        fn();
+      }, ms * pace);
+      timers.add(timer);
+    },
+  };
+  const stops = controllers.map((controller) => controller.start(ctx));
+  return {
+    stop() {
+      for (const stop of stops) stop();
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
 }
