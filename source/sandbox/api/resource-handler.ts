@@ -10,7 +10,7 @@ import type { ResourceRoute } from './route.ts';
 import { scaleOf, scaleSubresourceTarget } from './scale-subresource.ts';
 import { buildMatcher, type Matcher } from './selectors.ts';
 import { ApiError, badRequest, methodNotAllowed, notFound } from './status.ts';
-import { partialObjectMetadata, toTable, wantsTable } from './table-response.ts';
+import { partialObjectMetadata, tableRequest, toTable } from './table-response.ts';
 import type { WatchRegistry } from './watch-stream.ts';
 
 export type Verb =
@@ -77,8 +77,9 @@ export async function handleResource(
     case 'get': {
       const object = ctx.ops.store.get(def.id, route.namespace, route.name!);
       if (!object) throw notFound(def.group, def.plural, route.name!);
-      const body = wantsTable(accept)
-        ? toTable(def, [object], accept, { resourceVersion: object.metadata.resourceVersion! })
+      const table = tableRequest(accept, query);
+      const body = table
+        ? toTable(def, [object], table, { resourceVersion: object.metadata.resourceVersion! })
         : object;
       return sendJson(response, 200, body);
     }
@@ -146,13 +147,14 @@ function listBody(
     ...(next ? { continue: next } : {}),
     ...(remainingItemCount !== undefined ? { remainingItemCount } : {}),
   };
-  if (wantsTable(accept)) return toTable(def, page, accept, listMeta);
+  const table = tableRequest(accept, query);
+  if (table) return toTable(def, page, table, listMeta);
   if (accept.includes('as=PartialObjectMetadataList')) {
     return {
       kind: 'PartialObjectMetadataList',
       apiVersion: 'meta.k8s.io/v1',
       metadata: listMeta,
-      items: page.map(partialObjectMetadata),
+      items: page.map((object) => partialObjectMetadata(object)),
     };
   }
   return { kind: def.listKind, apiVersion: apiVersionOf(def), metadata: listMeta, items: page };

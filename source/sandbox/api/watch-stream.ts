@@ -5,7 +5,7 @@ import type { KubeObject } from './kube-object.ts';
 import type { ResourceRoute } from './route.ts';
 import { buildMatcher } from './selectors.ts';
 import { badRequest } from './status.ts';
-import { toTable, wantsTable } from './table-response.ts';
+import { tableRequest, toTable } from './table-response.ts';
 
 /**
  * Open watch streams: one JSON event per line, resumed from a resourceVersion when asked.
@@ -36,11 +36,20 @@ export class WatchRegistry {
     const matches = buildMatcher(query.get('labelSelector'), fieldSelector || null);
     const inScope = (object: KubeObject) =>
       (!route.namespace || object.metadata.namespace === route.namespace) && matches(object);
-    const asTable = wantsTable(accept);
+    const table = tableRequest(accept, query);
+    // Like the real server, only the first Table event carries the column definitions.
+    let headersSent = false;
     const encode = (type: string, object: KubeObject) => {
-      const body = asTable
-        ? toTable(def, [object], accept, { resourceVersion: object.metadata.resourceVersion! })
+      const body = table
+        ? toTable(
+            def,
+            [object],
+            table,
+            { resourceVersion: object.metadata.resourceVersion! },
+            { noHeaders: headersSent },
+          )
         : object;
+      headersSent = true;
       return `${JSON.stringify({ type, object: body })}\n`;
     };
 

@@ -1,0 +1,43 @@
+import type { Json } from '../sandbox/api/kube-object.ts';
+import { humanDuration } from './human-duration.ts';
+import { column, type TableCell, type TableColumn } from './table-column.ts';
+
+/**
+ * Gateway API kinds are CustomResourceDefinitions: their columns come from the CRD's
+ * additionalPrinterColumns, which the server describes by their JSONPath.
+ */
+export function printerColumn(
+  name: string,
+  jsonPath: string,
+  type: TableColumn['type'],
+  priority = 0,
+): TableColumn {
+  return column(name, `Custom resource definition column (in JSONPath format): ${jsonPath}`, {
+    type,
+    priority,
+  });
+}
+
+/**
+ * A `type: string` printer column's cell: strings as they are, lists and maps as JSON
+ * (`["echo.example.com"]`), and null — which kubectl shows as `<none>` — when absent.
+ */
+export function jsonPathText(value: unknown): TableCell {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** A `type: date` printer column's cell: the time since, like AGE. */
+export function jsonPathDate(value: unknown, now: Date): TableCell {
+  if (typeof value !== 'string') return null;
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return '<invalid>';
+  return humanDuration(now.getTime() - at);
+}
+
+/** `.status.conditions[?(@.type=="X")].status`: the first matching condition's status. */
+export function conditionStatus(object: Readonly<Json>, type: string): unknown {
+  return (object.status?.conditions ?? []).find((c: Json) => c?.type === type)?.status;
+}
