@@ -9,6 +9,7 @@ import { gatewayRow } from './gateway-row.ts';
 import { httpRouteRow } from './http-route-row.ts';
 import { ingressClassRow } from './ingress-class-row.ts';
 import { ingressRow } from './ingress-row.ts';
+import { leaseRow } from './lease-row.ts';
 import { namespaceRow } from './namespace-row.ts';
 import { nodeRow } from './node-row.ts';
 import { podRow } from './pod-row.ts';
@@ -34,6 +35,7 @@ const byResource = new Map<string, ObjectRenderer>([
   ['discovery.k8s.io/endpointslices', endpointSliceRow],
   ['networking.k8s.io/ingresses', ingressRow],
   ['networking.k8s.io/ingressclasses', ingressClassRow],
+  ['coordination.k8s.io/leases', leaseRow],
   ['gateway.networking.k8s.io/gateways', gatewayRow],
   ['gateway.networking.k8s.io/gatewayclasses', gatewayClassRow],
   ['gateway.networking.k8s.io/httproutes', httpRouteRow],

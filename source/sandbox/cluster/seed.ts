@@ -106,6 +106,26 @@ function nodeObject(node: NodeSpec, now: string): KubeObject {
   };
 }
 
+/** The heartbeat Lease a kubelet keeps in kube-node-lease (shown by `kubectl describe node`). */
+function nodeLease(node: KubeObject): KubeObject {
+  const name = node.metadata.name!;
+  return {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: {
+      name,
+      namespace: 'kube-node-lease',
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid! }],
+    },
+    spec: {
+      holderIdentity: name,
+      leaseDurationSeconds: 40,
+      // A MicroTime: six fractional digits.
+      renewTime: new Date().toISOString().replace(/Z$/, '000Z'),
+    },
+  };
+}
+
 function service(
   namespace: string,
   name: string,
@@ -134,7 +154,8 @@ export function seedCluster(ops: ResourceOps): void {
   const now = ops.store.now();
   for (const node of nodes) {
     // Nodes register themselves with their status, which a create through the API would drop.
-    ops.store.insert('/nodes', nodeObject(node, now));
+    const registered = ops.store.insert('/nodes', nodeObject(node, now));
+    ops.store.insert('coordination.k8s.io/leases', nodeLease(registered));
   }
   create(
     '/services',

@@ -160,6 +160,14 @@ export const resourceCatalog: readonly ResourceDefinition[] = [
     plural: 'ingressclasses',
     namespaced: false,
   }),
+  // Nodes' heartbeats: `kubectl describe node` shows the node's Lease.
+  define({
+    group: 'coordination.k8s.io',
+    version: 'v1',
+    kind: 'Lease',
+    plural: 'leases',
+    namespaced: true,
+  }),
   define({
     group: gatewayGroup,
     version: 'v1',
