@@ -1,8 +1,10 @@
 import type { ResourceOps } from '../api/resource-ops.ts';
 import type { Controller, ControllerContext, ControllerOptions } from './controller.ts';
+import { endpointSliceController } from './endpoints/endpoint-slice-controller.ts';
+import { endpointsController } from './endpoints/endpoints-controller.ts';
 
 /** Every controller the sandbox runs, in start order. */
-const controllers: readonly Controller[] = [];
+const controllers: readonly Controller[] = [endpointSliceController, endpointsController];
 
 /** The sandbox's running controllers, as one handle. */
 export interface ControllerSet {
