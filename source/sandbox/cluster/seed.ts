@@ -205,6 +205,6 @@ export function seedCluster(ops: ResourceOps): void {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'GatewayClass',
     metadata: { name: defaultGatewayClassName },
-    spec: { controllerName: gatewayControllerName },
+    spec: { controllerName: gatewayControllerName, description: 'cloud-provider-kind gateway API' },
   });
 }

@@ -39,8 +39,9 @@ export const kubernetesServiceIP = '10.96.0.1';
 export const dnsServiceIP = '10.96.0.10';
 export const clusterDomain = 'cluster.local';
 export const defaultIngressClassName = 'cloud-provider-kind';
-export const ingressControllerName = 'kind.sigs.k8s.io/cloud-provider-kind';
+/** cloud-provider-kind's names (pkg/ingress and pkg/gateway). */
+export const ingressControllerName = 'kind.sigs.k8s.io/ingress-controller';
 export const defaultGatewayClassName = 'cloud-provider-kind';
-export const gatewayControllerName = 'kind.sigs.k8s.io/cloud-provider-kind';
+export const gatewayControllerName = 'kind.sigs.k8s.io/gateway-controller';
 export const managedByLabel = 'app.kubernetes.io/managed-by';
 export const managedByValue = 'k8s-expose-tutor';
