@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
-import { kindStrategies } from './admission/strategies.ts';
+import { createKindStrategies } from './admission/strategies.ts';
 import { ApiServer } from './api/api-server.ts';
 import { AuditLog } from './api/audit-log.ts';
 import { ResourceOps } from './api/resource-ops.ts';
@@ -39,7 +39,7 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const store = new ObjectStore();
-  const ops = new ResourceOps(store, kindStrategies);
+  const ops = new ResourceOps(store, createKindStrategies());
   const audit = new AuditLog();
   const token = randomBytes(32).toString('base64url');
   seedCluster(ops);

@@ -16,6 +16,13 @@ export interface AdmissionContext {
 export interface KindStrategy {
   /** Fills the defaults the real API server applies (mutates `object`). */
   applyDefaults?(object: KubeObject, old: KubeObject | undefined): void;
+  /**
+   * Mutating admission that reads other objects (DefaultIngressClass, …): runs after the
+   * defaults, before validation.
+   */
+  admit?(object: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void;
+  /** Problems with `metadata.name` for kinds stricter than a DNS subdomain (Services, Namespaces). */
+  nameProblems?(name: string): string[];
   /** Field errors, worded like the real validation. Empty when valid. */
   validate?(object: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): FieldError[];
   /**

@@ -67,14 +67,15 @@ export class ResourceOps {
     if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName);
     if (!def.namespaced) delete meta.namespace;
     const name = meta.name ?? '';
-    const nameErrors = metadataErrors(def, object);
+    const strategy = this.strategy(def);
+    const nameErrors = metadataErrors(def, object, strategy);
     if (nameErrors.length > 0) throw invalid(def.kind, def.group, name, nameErrors);
     if (def.namespaced) this.requireWritableNamespace(def, meta.namespace!, name);
     if (def.subresources.includes('status')) delete object.status;
 
-    const strategy = this.strategy(def);
     const ctx = this.context(options.dryRun ?? false);
     strategy.applyDefaults?.(object, undefined);
+    strategy.admit?.(object, undefined, ctx);
     const errors = strategy.validate?.(object, undefined, ctx) ?? [];
     if (errors.length > 0) throw invalid(def.kind, def.group, name, errors);
     if (this.store.peek(def.id, meta.namespace, name))
@@ -138,8 +139,9 @@ export class ResourceOps {
     const warnings: string[] = [];
     if (options.subresource !== 'status') {
       strategy.applyDefaults?.(object, existing);
+      strategy.admit?.(object, existing, ctx);
       const errors = [
-        ...metadataErrors(def, object),
+        ...metadataErrors(def, object, strategy),
         ...(strategy.validate?.(object, existing, ctx) ?? []),
       ];
       if (errors.length > 0) throw invalid(def.kind, def.group, name, errors);
@@ -254,12 +256,19 @@ function specChanged(before: KubeObject, after: KubeObject): boolean {
   return strip(before) !== strip(after);
 }
 
-function metadataErrors(def: ResourceDefinition, object: KubeObject): FieldError[] {
+function metadataErrors(
+  def: ResourceDefinition,
+  object: KubeObject,
+  strategy: KindStrategy,
+): FieldError[] {
   const meta = object.metadata;
   if (!meta.name)
     return [fieldErrors.required('metadata.name', 'name or generateName is required')];
-  const problem = subdomainProblem(meta.name);
-  const errors = problem ? [fieldErrors.invalid('metadata.name', meta.name, problem)] : [];
+  const name = meta.name;
+  const problems = strategy.nameProblems?.(name) ?? [subdomainProblem(name)];
+  const errors = problems.flatMap((problem) =>
+    problem ? [fieldErrors.invalid('metadata.name', name, problem)] : [],
+  );
   if (def.namespaced && !meta.namespace) errors.push(fieldErrors.required('metadata.namespace'));
   return errors;
 }

@@ -109,7 +109,8 @@ export interface FieldError {
     | 'FieldValueForbidden'
     | 'FieldValueNotSupported'
     | 'FieldValueDuplicate'
-    | 'FieldValueTooLong';
+    | 'FieldValueTooLong'
+    | 'FieldValueTooMany';
   field: string;
   /** The full detail after `field: `, e.g. `Invalid value: 80: provided port is not in the valid range…`. */
   message: string;
