@@ -110,7 +110,8 @@ export interface FieldError {
     | 'FieldValueNotSupported'
     | 'FieldValueDuplicate'
     | 'FieldValueTooLong'
-    | 'FieldValueTooMany';
+    | 'FieldValueTooMany'
+    | 'FieldValueTypeInvalid';
   field: string;
   /** The full detail after `field: `, e.g. `Invalid value: 80: provided port is not in the valid range…`. */
   message: string;
