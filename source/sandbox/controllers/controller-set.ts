@@ -1,10 +1,15 @@
 import type { ResourceOps } from '../api/resource-ops.ts';
+import { cloudProviderKind } from './cloud-provider/cloud-provider-kind.ts';
 import type { Controller, ControllerContext, ControllerOptions } from './controller.ts';
 import { endpointSliceController } from './endpoints/endpoint-slice-controller.ts';
 import { endpointsController } from './endpoints/endpoints-controller.ts';
 
 /** Every controller the sandbox runs, in start order. */
-const controllers: readonly Controller[] = [endpointSliceController, endpointsController];
+const controllers: readonly Controller[] = [
+  endpointSliceController,
+  endpointsController,
+  cloudProviderKind,
+];
 
 /** The sandbox's running controllers, as one handle. */
 export interface ControllerSet {

@@ -12,7 +12,7 @@ const svc: KubeObject = {
   ...service({ name: 'echo', labels: { app: 'echo', 'kubernetes.io/service-name': 'spoof' } }),
   metadata: { name: 'echo', namespace: 'default', uid: 'svc-uid', labels: { app: 'echo' } },
 };
-const nodes = new Map([
+const nodes = new Map<string, Record<string, string>>([
   ['expose-tutor-worker', { 'kubernetes.io/hostname': 'expose-tutor-worker' }],
   ['expose-tutor-worker2', { 'topology.kubernetes.io/zone': 'zone-b' }],
 ]);
