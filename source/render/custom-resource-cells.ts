@@ -20,7 +20,7 @@ export function printerColumn(
 
 /**
  * A `type: string` printer column's cell: strings as they are, lists and maps as JSON
- * (`["echo.example.com"]`), and null — which kubectl shows as `<none>` — when absent.
+ * (`["echo.example.com"]`), and null — an empty cell in kubectl — when absent.
  */
 export function jsonPathText(value: unknown): TableCell {
   if (value === undefined || value === null) return null;

@@ -211,6 +211,24 @@ beforeAll(async () => {
     })),
   });
 
+  insert('/endpoints', {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name: 'echo', namespace: ns, labels: { app: 'echo' } },
+    subsets: [
+      {
+        addresses: [...echoPods]
+          .sort((a, b) => (a.ip < b.ip ? -1 : 1))
+          .map((pod) => ({
+            ip: pod.ip,
+            nodeName: pod.node,
+            targetRef: { kind: 'Pod', namespace: ns, name: pod.name },
+          })),
+        ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+      },
+    ],
+  });
+
   insert('networking.k8s.io/ingresses', {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
@@ -290,6 +308,17 @@ describe('kubectl get', () => {
     expect(await kubectl('get', 'endpointslices', '-n', ns)).toEqual([
       'NAME         ADDRESSTYPE   PORTS   ENDPOINTS                          AGE',
       'echo-7xk2p   IPv4          8080    10.244.2.3,10.244.1.6,10.244.1.5   15m',
+    ]);
+  });
+
+  it('prints endpoints, with the warning a v1.33+ server gives for the deprecated API', async () => {
+    const result = await harness.kubectl(['get', 'endpoints', '-n', ns]);
+    expect(result.stderr).toBe(
+      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+    );
+    expect(result.stdout.split('\n')).toEqual([
+      'NAME   ENDPOINTS                                         AGE',
+      'echo   10.244.1.5:8080,10.244.1.6:8080,10.244.2.3:8080   15m',
     ]);
   });
 

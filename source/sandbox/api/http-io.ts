@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
+import { warningHeader } from './deprecation-warning.ts';
 import { ApiError, badRequest } from './status.ts';
 
 const maxBodyBytes = 3 * 1024 * 1024;
@@ -45,7 +46,13 @@ export function sendJson(
     'Content-Length': String(Buffer.byteLength(text)),
     'Cache-Control': 'no-cache, private',
   };
-  if (warnings.length > 0) headers.Warning = warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+  // Warnings set earlier in the request (a deprecated resource) come first.
+  const earlier = response.getHeader('Warning');
+  const all = [
+    ...(earlier === undefined ? [] : Array.isArray(earlier) ? earlier : [String(earlier)]),
+    ...warnings.map(warningHeader),
+  ];
+  if (all.length > 0) headers.Warning = all;
   response.writeHead(code, headers);
   response.end(text);
 }

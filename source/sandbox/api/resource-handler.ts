@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyPatch, patchTypeOf } from '../patch/apply-patch.ts';
 import type { ResourceDefinition } from '../resources/resource-definition.ts';
 import { decodeObject, type FieldValidation } from '../schema/decode-object.ts';
+import { deprecationWarning, warningHeader } from './deprecation-warning.ts';
 import { decodeBody, readBody, sendJson } from './http-io.ts';
 import { clone, type KubeObject } from './kube-object.ts';
 import { pageOf } from './list-paging.ts';
@@ -63,6 +64,8 @@ export async function handleResource(
 ): Promise<void> {
   const { def } = route;
   const verb = verbOf(request.method ?? 'GET', route, query);
+  const deprecation = deprecationWarning(def);
+  if (deprecation) response.setHeader('Warning', warningHeader(deprecation));
   if (route.subresource && route.subresource !== 'status' && route.subresource !== 'scale') {
     if (await ctx.subresourceHandler?.(route, request, response)) return;
     throw notFound(def.group, def.plural, route.name ?? '');
