@@ -40,6 +40,11 @@ function world(overrides: Partial<GatewayWorld>): GatewayWorld {
   };
 }
 
+/** The conditions of the route's (only) parent status for the Gateway. */
+function parentConditions(outcome: ReturnType<typeof computeGatewayStatus>, route: string): Json[] {
+  return outcome.routeParents.get(route)?.[0]?.conditions ?? [];
+}
+
 function summary(conditions: Json[]): string[] {
   return conditions.map((c) => `${c.type}=${c.status}/${c.reason}: ${c.message}`);
 }
@@ -78,10 +83,10 @@ describe('computeGatewayStatus', () => {
         ],
       }),
     );
-    expect(summary(outcome.routeParents.get('apps/shop')![0].conditions)[0]).toBe(
+    expect(summary(parentConditions(outcome, 'apps/shop'))[0]).toBe(
       'Accepted=True/Accepted: Route is accepted.',
     );
-    expect(summary(outcome.routeParents.get('apps/other')![0].conditions)[0]).toBe(
+    expect(summary(parentConditions(outcome, 'apps/other'))[0]).toBe(
       "Accepted=False/NoMatchingListenerHostname: The route's hostnames do not match any listener hostnames.",
     );
     expect(outcome.status.listeners[0].attachedRoutes).toBe(1);
@@ -90,7 +95,7 @@ describe('computeGatewayStatus', () => {
   it('needs a ReferenceGrant for a backend in another namespace', () => {
     const crossing = route('cross', backend('db', { namespace: 'data' }));
     const denied = computeGatewayStatus(world({ routes: [crossing] }));
-    expect(summary(denied.routeParents.get('apps/cross')![0].conditions)[1]).toBe(
+    expect(summary(parentConditions(denied, 'apps/cross'))[1]).toBe(
       'ResolvedRefs=False/RefNotPermitted: permission error',
     );
     const grant: KubeObject = {
@@ -105,7 +110,7 @@ describe('computeGatewayStatus', () => {
     const allowed = computeGatewayStatus(
       world({ routes: [crossing], referenceGrants: (ns) => (ns === 'data' ? [grant] : []) }),
     );
-    expect(summary(allowed.routeParents.get('apps/cross')![0].conditions)[1]).toBe(
+    expect(summary(parentConditions(allowed, 'apps/cross'))[1]).toBe(
       'ResolvedRefs=True/ResolvedRefs: All references resolved',
     );
   });
@@ -125,10 +130,8 @@ describe('computeGatewayStatus', () => {
         routes: [route('blue', backend('echo'), 'blue'), route('red', backend('echo'), 'red')],
       }),
     );
-    expect(outcome.routeParents.get('blue/blue')![0].conditions[0].status).toBe('True');
-    expect(outcome.routeParents.get('red/red')![0].conditions[0].reason).toBe(
-      'NotAllowedByListeners',
-    );
+    expect(parentConditions(outcome, 'blue/blue')[0]?.status).toBe('True');
+    expect(parentConditions(outcome, 'red/red')[0]?.reason).toBe('NotAllowedByListeners');
   });
 
   it('drops rules it cannot translate, and refuses a route with nothing left', () => {
@@ -149,11 +152,11 @@ describe('computeGatewayStatus', () => {
         ],
       }),
     );
-    expect(summary(outcome.routeParents.get('apps/mirror')![0].conditions)).toEqual([
+    expect(summary(parentConditions(outcome, 'apps/mirror'))).toEqual([
       'Accepted=False/UnsupportedValue: no rules could be translated: rule[0] has unsupported filter type "RequestMirror"',
       'ResolvedRefs=True/ResolvedRefs: All backend references have been resolved.',
     ]);
-    expect(summary(outcome.routeParents.get('apps/partly')![0].conditions)).toEqual([
+    expect(summary(parentConditions(outcome, 'apps/partly'))).toEqual([
       'Accepted=True/Accepted: Route is accepted.',
       'ResolvedRefs=True/ResolvedRefs: All references resolved',
       'PartiallyInvalid=True/UnsupportedValue: Dropped Rule(s): rule[0] has unsupported filter type "URLRewrite"',
