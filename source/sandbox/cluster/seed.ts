@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { KubeObject } from '../api/kube-object.ts';
 import type { ResourceOps } from '../api/resource-ops.ts';
 import { resourceById } from '../resources/catalog.ts';
@@ -92,15 +93,15 @@ function nodeObject(node: NodeSpec, now: string): KubeObject {
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
         architecture: 'amd64',
-        bootID: '',
+        bootID: randomUUID(),
         containerRuntimeVersion: 'containerd://2.1.4',
         kernelVersion: '6.12.0-sandbox',
         kubeProxyVersion: '',
         kubeletVersion: kubernetesVersion,
-        machineID: '',
+        machineID: randomBytes(16).toString('hex'),
         operatingSystem: 'linux',
         osImage: 'Debian GNU/Linux 12 (bookworm)',
-        systemUUID: '',
+        systemUUID: randomUUID(),
       },
     },
   };
