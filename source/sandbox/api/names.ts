@@ -22,7 +22,7 @@ export function labelProblem(name: string): string | undefined {
 }
 
 /** The alphabet Kubernetes uses for generated suffixes: no vowels, no confusable digits. */
-const suffixAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
+export const suffixAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
 
 export function randomSuffix(length = 5): string {
   let out = '';

@@ -1,11 +1,25 @@
 import type { ResourceOps } from '../api/resource-ops.ts';
 import { cloudProviderKind } from './cloud-provider/cloud-provider-kind.ts';
 import type { Controller, ControllerContext, ControllerOptions } from './controller.ts';
+import { deploymentController } from './deployment-controller.ts';
 import { endpointSliceController } from './endpoints/endpoint-slice-controller.ts';
 import { endpointsController } from './endpoints/endpoints-controller.ts';
+import { garbageCollector } from './garbage-collector.ts';
+import { kubelet } from './kubelet.ts';
+import { namespaceController } from './namespace-controller.ts';
+import { replicaSetController } from './replicaset-controller.ts';
+import { scheduler } from './scheduler.ts';
+import { serviceAccountController } from './serviceaccount-controller.ts';
 
 /** Every controller the sandbox runs, in start order. */
 const controllers: readonly Controller[] = [
+  namespaceController,
+  serviceAccountController,
+  garbageCollector,
+  deploymentController,
+  replicaSetController,
+  scheduler,
+  kubelet,
   endpointSliceController,
   endpointsController,
   cloudProviderKind,
