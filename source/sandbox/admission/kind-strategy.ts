@@ -39,6 +39,8 @@ export interface KindStrategy {
   release?(object: KubeObject, ctx: AdmissionContext): void;
   /** Warnings for the `Warning` response header (deprecated fields and annotations). */
   warnings?(object: KubeObject, old: KubeObject | undefined): string[];
+  /** Delete admission (NamespaceLifecycle, …): throws an ApiError to refuse the delete. */
+  admitDelete?(object: KubeObject): void;
   /** Pods are deleted gracefully: marked terminating first, removed by the kubelet later. */
   gracefulDelete?(object: KubeObject): boolean;
 }

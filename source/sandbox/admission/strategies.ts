@@ -1,8 +1,17 @@
 import { ClusterIPAllocator } from '../allocators/cluster-ip-allocator.ts';
 import { NodePortAllocator } from '../allocators/node-port-allocator.ts';
 import { nodePortRange, serviceCIDR } from '../cluster/topology.ts';
+import { endpointSliceStrategy, endpointsStrategy, eventStrategy } from './endpoint-strategies.ts';
+import { gatewayClassStrategy } from './gateway-api/gateway-class-strategy.ts';
+import { gatewayStrategy } from './gateway-api/gateway-strategy.ts';
+import { httpRouteStrategy } from './gateway-api/http-route-strategy.ts';
+import { ingressClassStrategy, ingressStrategy } from './ingress-strategy.ts';
 import type { KindStrategy } from './kind-strategy.ts';
+import { namespaceStrategy } from './namespace-strategy.ts';
+import { podStrategy } from './pod-strategy.ts';
+import { configMapStrategy, secretStrategy } from './secret-strategy.ts';
 import { serviceStrategy } from './service-strategy.ts';
+import { deploymentStrategy, replicaSetStrategy } from './workload-strategy.ts';
 
 export interface KindStrategyOptions {
   /** Random source for allocations (tests pin it); `crypto.randomInt` by default. */
@@ -21,5 +30,21 @@ export function createKindStrategies(
     clusterIPs: new ClusterIPAllocator(serviceCIDR, options.random),
     nodePorts: new NodePortAllocator(nodePortRange.min, nodePortRange.max, options.random),
   };
-  return new Map<string, KindStrategy>([['/services', serviceStrategy(allocators)]]);
+  return new Map<string, KindStrategy>([
+    ['/namespaces', namespaceStrategy],
+    ['/services', serviceStrategy(allocators)],
+    ['/pods', podStrategy],
+    ['/endpoints', endpointsStrategy],
+    ['/events', eventStrategy],
+    ['/secrets', secretStrategy],
+    ['/configmaps', configMapStrategy],
+    ['apps/deployments', deploymentStrategy],
+    ['apps/replicasets', replicaSetStrategy],
+    ['discovery.k8s.io/endpointslices', endpointSliceStrategy],
+    ['networking.k8s.io/ingresses', ingressStrategy],
+    ['networking.k8s.io/ingressclasses', ingressClassStrategy],
+    ['gateway.networking.k8s.io/gatewayclasses', gatewayClassStrategy],
+    ['gateway.networking.k8s.io/gateways', gatewayStrategy],
+    ['gateway.networking.k8s.io/httproutes', httpRouteStrategy],
+  ]);
 }

@@ -186,10 +186,11 @@ export class ResourceOps {
     }
     if (resourceVersion && resourceVersion !== existing.metadata.resourceVersion)
       throw conflict(def.group, def.plural, name);
+    const strategy = this.strategy(def);
+    strategy.admitDelete?.(existing);
     if (options.dryRun) return existing;
 
     if (options.propagationPolicy === 'Orphan') this.orphanDependents(existing);
-    const strategy = this.strategy(def);
     const graceful =
       (strategy.gracefulDelete?.(existing) ?? false) && options.gracePeriodSeconds !== 0;
     const hasFinalizers = (existing.metadata.finalizers ?? []).length > 0;
