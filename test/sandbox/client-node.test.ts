@@ -181,7 +181,7 @@ describe('client-node against the sandbox', () => {
       const list = await objects.list(object.apiVersion!, object.kind!, object.metadata!.namespace);
       expect(list.items.map((item) => item.metadata?.name)).toContain(object.metadata!.name);
 
-      const patched = await objects.patch(
+      const patched = await objects.patch<KubernetesObject>(
         {
           apiVersion: object.apiVersion!,
           kind: object.kind!,
