@@ -125,9 +125,14 @@ export class ApiServer {
       return sendJson(response, 200, coreApiVersions(request.headers.host ?? '127.0.0.1'));
     if (path === '/apis') return sendJson(response, 200, apiGroupList());
     if (path.startsWith('/openapi/')) {
-      const document = openApiDocument(path, url.searchParams);
+      const document = openApiDocument(path, url.searchParams, request.headers.accept ?? '');
       if (!document) throw pathNotFound();
-      return sendJson(response, 200, document);
+      response.writeHead(200, {
+        ...document.headers,
+        'Content-Type': document.contentType,
+        'Content-Length': String(Buffer.byteLength(document.body)),
+      });
+      return void response.end(document.body);
     }
     const parts = path.split('/').filter(Boolean);
     if (parts[0] === 'api' && parts.length === 2) {

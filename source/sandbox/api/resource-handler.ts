@@ -265,7 +265,7 @@ async function handlePatch(
     return sendJson(response, 201, result.object, [...decoded.warnings, ...result.warnings]);
   }
   const patched = applyPatch(def, type, existing, patch, query.get('fieldManager') ?? undefined);
-  const decoded = decodeObject(def, patched, fieldValidationOf(query));
+  const decoded = decodeObject(def, patched, fieldValidationOf(query), { origin: 'patch' });
   decoded.object.metadata = {
     ...decoded.object.metadata,
     name: route.name,

@@ -18,6 +18,7 @@
  *   Undefined for unknown paths; `{}` for known fields without metadata.
  */
 import { deployment, replicaSet } from './apps-v1.ts';
+import { lease } from './coordination-v1.ts';
 import { configMap, event, namespace, secret, serviceAccount } from './core-v1.ts';
 import { node } from './core-v1-node.ts';
 import { pod } from './core-v1-pod.ts';
@@ -51,6 +52,7 @@ const kindSchemas: ReadonlyMap<string, KindSchema> = new Map([
   ['discovery.k8s.io/endpointslices', builtIn(endpointSlice)],
   ['networking.k8s.io/ingresses', builtIn(ingress)],
   ['networking.k8s.io/ingressclasses', builtIn(ingressClass)],
+  ['coordination.k8s.io/leases', builtIn(lease)],
   ['gateway.networking.k8s.io/gatewayclasses', custom(gatewayClass)],
   ['gateway.networking.k8s.io/gateways', custom(gateway)],
   ['gateway.networking.k8s.io/httproutes', custom(httpRoute)],
