@@ -9,7 +9,11 @@ import { TriggerTimeTracker } from '../../../source/sandbox/controllers/endpoint
 import { runningPod, service } from './networking-fixtures.ts';
 
 const svc: KubeObject = {
-  ...service({ name: 'echo', labels: { app: 'echo', 'kubernetes.io/service-name': 'spoof' } }),
+  ...service({
+    name: 'echo',
+    clusterIP: '10.96.100.10',
+    labels: { app: 'echo', 'kubernetes.io/service-name': 'spoof' },
+  }),
   metadata: { name: 'echo', namespace: 'default', uid: 'svc-uid', labels: { app: 'echo' } },
 };
 const nodes = new Map<string, Record<string, string>>([

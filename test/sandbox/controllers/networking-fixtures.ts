@@ -3,7 +3,7 @@ import type { Json, KubeObject } from '../../../source/sandbox/api/kube-object.t
 /**
  * Pods and Services for the networking controller tests. Pods are complete with the status a
  * kubelet would have written (phase, IP, Ready condition), so the tests do not depend on the
- * workload controllers; Services carry an explicit cluster IP and full ports.
+ * workload controllers; Services carry full ports.
  */
 
 export interface PodOptions {
@@ -64,7 +64,8 @@ export interface ServiceOptions {
 }
 
 export function service(options: ServiceOptions): KubeObject {
-  const clusterIP = options.clusterIP ?? '10.96.100.10';
+  // Without an explicit cluster IP the Service strategy allocates one, as for any user.
+  const clusterIP = options.clusterIP;
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -75,10 +76,7 @@ export function service(options: ServiceOptions): KubeObject {
     },
     spec: {
       type: options.type ?? 'ClusterIP',
-      clusterIP,
-      clusterIPs: [clusterIP],
-      ipFamilies: ['IPv4'],
-      ipFamilyPolicy: 'SingleStack',
+      ...(clusterIP ? { clusterIP, clusterIPs: [clusterIP] } : {}),
       ...(options.selector === undefined && 'selector' in options
         ? {}
         : { selector: options.selector ?? { app: 'echo' } }),

@@ -128,7 +128,7 @@ describe('Gateway API status from cloud-provider-kind', () => {
     ]);
     const parent = peek(routes.id, 'default', 'echo')!.status.parents[0];
     expect(parent.controllerName).toBe('kind.sigs.k8s.io/gateway-controller');
-    expect(parent.parentRef).toEqual({ name: 'web', namespace: 'default' });
+    expect(parent.parentRef).toEqual({ group, kind: 'Gateway', name: 'web', namespace: 'default' });
 
     const table = await harness.kubectl(['get', 'gateway', 'web']);
     expect(table.stdout).toMatch(
@@ -145,10 +145,7 @@ describe('Gateway API status from cloud-provider-kind', () => {
       ['Accepted', 'True', 'Accepted', 'Route is accepted.'],
       ['ResolvedRefs', 'False', 'BackendNotFound', 'backend not found'],
     ]);
-    harness.sandbox.ops.create(
-      resourceById('/services'),
-      service({ name: 'later', clusterIP: '10.96.100.20' }),
-    );
+    harness.sandbox.ops.create(resourceById('/services'), service({ name: 'later' }));
     await routeConditions('missing', 'default', (c) => c[1]?.[1] === 'True');
   });
 
@@ -200,8 +197,17 @@ describe('Gateway API status from cloud-provider-kind', () => {
     harness.sandbox.ops.create(gateways, gateway('mesh', 'istio'));
     harness.sandbox.ops.create(gateways, gateway('second', 'cloud-provider-kind'));
     await eventually(() => peek(gateways.id, 'default', 'second')?.status?.addresses);
-    expect(peek(gateways.id, 'default', 'mesh')!.status ?? {}).toEqual({});
-    expect(peek(`${group}/gatewayclasses`, undefined, 'istio')!.status ?? {}).toEqual({});
+    // Still what the API server defaulted: waiting for a controller.
+    const pending = (object: Readonly<KubeObject>) =>
+      (object.status?.conditions ?? []).map((c: Json) => `${c.type}=${c.status}/${c.reason}`);
+    expect(pending(peek(gateways.id, 'default', 'mesh')!)).toEqual([
+      'Accepted=Unknown/Pending',
+      'Programmed=Unknown/Pending',
+    ]);
+    expect(pending(peek(`${group}/gatewayclasses`, undefined, 'istio')!)).toEqual([
+      'Accepted=Unknown/Pending',
+    ]);
+    expect(peek(gateways.id, 'default', 'mesh')!.status.addresses).toBeUndefined();
   });
 
   it('marks listeners that cannot be served', async () => {
@@ -211,7 +217,13 @@ describe('Gateway API status from cloud-provider-kind', () => {
         { name: 'http', port: 80, protocol: 'HTTP' },
         { name: 'tcp', port: 5432, protocol: 'TCP' },
         { name: 'clash-a', port: 8080, protocol: 'HTTP', hostname: 'a.example.com' },
-        { name: 'clash-b', port: 8080, protocol: 'HTTP', hostname: 'a.example.com' },
+        {
+          name: 'clash-b',
+          port: 8080,
+          protocol: 'HTTPS',
+          hostname: 'a.example.com',
+          tls: { mode: 'Terminate', certificateRefs: [{ name: 'a-cert' }] },
+        },
       ]),
     );
     const status = await eventually(

@@ -7,11 +7,7 @@ import { service } from './networking-fixtures.ts';
 const services = resourceById('/services');
 
 function loadBalancer(name: string, extraSpec: Record<string, unknown> = {}): KubeObject {
-  const svc = service({ name, type: 'LoadBalancer', extraSpec });
-  // Let the Service strategy allocate the cluster IP and node port, as for a user's Service.
-  delete svc.spec.clusterIP;
-  delete svc.spec.clusterIPs;
-  return svc;
+  return service({ name, type: 'LoadBalancer', extraSpec });
 }
 
 function ingressIp(harness: SandboxHarness, name: string): string | undefined {
