@@ -191,6 +191,12 @@ export class ResourceOps {
     if (options.dryRun) return existing;
 
     if (options.propagationPolicy === 'Orphan') this.orphanDependents(existing);
+    // Foreground: the garbage collector deletes the dependents first, then drops the finalizer.
+    if (options.propagationPolicy === 'Foreground' && !existing.metadata.deletionTimestamp) {
+      const finalizers = existing.metadata.finalizers ?? [];
+      if (!finalizers.includes('foregroundDeletion'))
+        existing.metadata.finalizers = [...finalizers, 'foregroundDeletion'];
+    }
     const graceful =
       (strategy.gracefulDelete?.(existing) ?? false) && options.gracePeriodSeconds !== 0;
     const hasFinalizers = (existing.metadata.finalizers ?? []).length > 0;
