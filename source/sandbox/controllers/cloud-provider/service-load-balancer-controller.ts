@@ -1,7 +1,7 @@
 import type { Json, KubeObject } from '../../api/kube-object.ts';
 import { resourceById } from '../../resources/catalog.ts';
 import type { ControllerContext } from '../controller.ts';
-import { createEventRecorder, type EventRecorder } from '../event-recorder.ts';
+import { createEventRecorder } from '../event-recorder.ts';
 import { keyOf, retryingQueue, splitKey } from '../retrying-queue.ts';
 import { semanticallyEqual } from '../semantic-equality.ts';
 import type { AddressPool } from './address-pool.ts';
@@ -32,8 +32,17 @@ export function startServiceLoadBalancerController(
   const known = new Map<string, Service>();
   /** Services whose load balancer is being created, and whether another sync is due after. */
   const ensuring = new Map<string, { again: boolean }>();
+  /**
+   * Events about changes noticed while watching, written at the next sync rather than from
+   * inside the store's notification (a write there would reach other watchers out of order).
+   */
+  const noticed = new Map<string, { object: Service; reason: string; message: string }[]>();
 
   const sync = (key: string) => {
+    for (const { object, reason, message } of noticed.get(key) ?? []) {
+      recorder.normal(object, reason, message);
+    }
+    noticed.delete(key);
     const { namespace, name } = splitKey(key);
     const service = store.peek(servicesId, namespace, name);
     if (!service) {
@@ -127,9 +136,10 @@ export function startServiceLoadBalancerController(
     }
     const current = event.object;
     known.set(key, current);
-    const relevant = previous
-      ? needsUpdate(previous, current, recorder)
-      : wantsLoadBalancer(current);
+    const note = (reason: string, message: string) => {
+      noticed.set(key, [...(noticed.get(key) ?? []), { object: current, reason, message }]);
+    };
+    const relevant = previous ? needsUpdate(previous, current, note) : wantsLoadBalancer(current);
     if (relevant || needsCleanup(current)) queue.add(key);
   });
   for (const service of store.scan(servicesId)) {
@@ -173,22 +183,25 @@ function withoutFinalizer(service: Service): Service {
 }
 
 /**
- * Whether an update concerns the load balancer, recording the events the service controller
+ * Whether an update concerns the load balancer, noting the events the service controller
  * records for the changes it notices (`Type`, `LoadbalancerIP`, `ExternalTrafficPolicy`, …).
  */
-function needsUpdate(before: Service, after: Service, recorder: EventRecorder): boolean {
+function needsUpdate(
+  before: Service,
+  after: Service,
+  note: (reason: string, message: string) => void,
+): boolean {
   const wantedBefore = wantsLoadBalancer(before);
   const wantedAfter = wantsLoadBalancer(after);
   if (!wantedBefore && !wantedAfter) return false;
   const old = before.spec ?? {};
   const now = after.spec ?? {};
   if (wantedBefore !== wantedAfter) {
-    recorder.normal(after, 'Type', `${old.type} -> ${now.type}`);
+    note('Type', `${old.type} -> ${now.type}`);
     return true;
   }
   if (!semanticallyEqual(old.loadBalancerSourceRanges, now.loadBalancerSourceRanges)) {
-    recorder.normal(
-      after,
+    note(
       'LoadBalancerSourceRanges',
       `${goList(old.loadBalancerSourceRanges)} -> ${goList(now.loadBalancerSourceRanges)}`,
     );
@@ -197,40 +210,34 @@ function needsUpdate(before: Service, after: Service, recorder: EventRecorder): 
   if (!portsEqual(old.ports, now.ports) || old.sessionAffinity !== now.sessionAffinity) return true;
   if (!semanticallyEqual(old.sessionAffinityConfig, now.sessionAffinityConfig)) return true;
   if ((old.loadBalancerIP ?? '') !== (now.loadBalancerIP ?? '')) {
-    recorder.normal(
-      after,
-      'LoadbalancerIP',
-      `${old.loadBalancerIP ?? ''} -> ${now.loadBalancerIP ?? ''}`,
-    );
+    note('LoadbalancerIP', `${old.loadBalancerIP ?? ''} -> ${now.loadBalancerIP ?? ''}`);
     return true;
   }
   const oldExternal: string[] = old.externalIPs ?? [];
   const newExternal: string[] = now.externalIPs ?? [];
   if (oldExternal.length !== newExternal.length) {
-    recorder.normal(after, 'ExternalIP', `Count: ${oldExternal.length} -> ${newExternal.length}`);
+    note('ExternalIP', `Count: ${oldExternal.length} -> ${newExternal.length}`);
     return true;
   }
   const changed = newExternal.find((ip, i) => ip !== oldExternal[i]);
   if (changed !== undefined) {
-    recorder.normal(after, 'ExternalIP', `Added: ${changed}`);
+    note('ExternalIP', `Added: ${changed}`);
     return true;
   }
   if (!semanticallyEqual(before.metadata.annotations, after.metadata.annotations)) return true;
   if (before.metadata.uid !== after.metadata.uid) {
-    recorder.normal(after, 'UID', `${before.metadata.uid} -> ${after.metadata.uid}`);
+    note('UID', `${before.metadata.uid} -> ${after.metadata.uid}`);
     return true;
   }
   if ((old.externalTrafficPolicy ?? '') !== (now.externalTrafficPolicy ?? '')) {
-    recorder.normal(
-      after,
+    note(
       'ExternalTrafficPolicy',
       `${old.externalTrafficPolicy ?? ''} -> ${now.externalTrafficPolicy ?? ''}`,
     );
     return true;
   }
   if ((old.healthCheckNodePort ?? 0) !== (now.healthCheckNodePort ?? 0)) {
-    recorder.normal(
-      after,
+    note(
       'HealthCheckNodePort',
       `${old.healthCheckNodePort ?? 0} -> ${now.healthCheckNodePort ?? 0}`,
     );
