@@ -23,7 +23,8 @@ export const secretStrategy: KindStrategy = {
 
   validate(secret, old) {
     const data: Json = secret.data ?? {};
-    const errors = validateDataKeys(data, 'data');
+    const errors = old ? immutability(secret, old, 'data', 'type') : [];
+    errors.push(...validateDataKeys(data, 'data'));
     switch (secret.type) {
       case 'kubernetes.io/tls':
         for (const key of ['tls.crt', 'tls.key'])
@@ -43,7 +44,6 @@ export const secretStrategy: KindStrategy = {
           );
         break;
     }
-    if (old) errors.push(...immutability(secret, old, 'data', 'type'));
     return errors;
   },
 };
@@ -52,6 +52,7 @@ export const secretStrategy: KindStrategy = {
 export const configMapStrategy: KindStrategy = {
   validate(configMap, old) {
     const errors = [
+      ...(old ? immutability(configMap, old, 'data') : []),
       ...validateDataKeys(configMap.data, 'data'),
       ...validateDataKeys(configMap.binaryData, 'binaryData'),
     ];
@@ -61,7 +62,6 @@ export const configMapStrategy: KindStrategy = {
           fieldErrors.invalid(`data[${key}]`, key, 'duplicate of key present in binaryData'),
         );
     }
-    if (old) errors.push(...immutability(configMap, old, 'data'));
     return errors;
   },
 };
