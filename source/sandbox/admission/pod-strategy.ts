@@ -120,9 +120,7 @@ function addDefaultTolerations(spec: Json): void {
   const tolerations: Json[] = Array.isArray(spec.tolerations) ? spec.tolerations : [];
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
     const tolerated = tolerations.some(
-      (t) =>
-        (t?.key === key || (!t?.key && t?.operator === 'Exists')) &&
-        (!t?.effect || t.effect === 'NoExecute'),
+      (t) => (t?.key === key || !t?.key) && (!t?.effect || t.effect === 'NoExecute'),
     );
     if (!tolerated)
       tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
