@@ -23,10 +23,14 @@ function findKubectl(version: string): string {
 export interface SandboxHarness {
   sandbox: Sandbox;
   kubeconfigPath: string;
-  /** Runs the real kubectl against the sandbox with its own discovery cache. Never throws. */
+  /**
+   * Runs the real kubectl against the sandbox with its own discovery cache. Never throws.
+   * `version` (e.g. `'1.27'`) picks another installed client than `kubectlBinary`.
+   */
   kubectl(
     args: string[],
     input?: string,
+    version?: string,
   ): Promise<{ stdout: string; stderr: string; exitCode: number }>;
   stop(): Promise<void>;
 }
@@ -41,10 +45,12 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Sandbo
   return {
     sandbox,
     kubeconfigPath,
-    async kubectl(args, input) {
+    async kubectl(args, input, version) {
+      const binary = version ? findKubectl(version) : kubectlBinary;
+      const cache = version ? `${cacheDir}-${version}` : cacheDir;
       const result = await execa(
-        kubectlBinary,
-        ['--kubeconfig', kubeconfigPath, '--cache-dir', cacheDir, ...args],
+        binary,
+        ['--kubeconfig', kubeconfigPath, '--cache-dir', cache, ...args],
         {
           reject: false,
           ...(input !== undefined ? { input } : {}),

@@ -8,7 +8,8 @@ import { servedKubernetesVersion } from '../api/discovery.ts';
  * which agree with the v3 schemas for the built-in kinds.
  */
 
-const protobufType = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
+// Asked for as `…spec.v2@v1.0+protobuf`, answered with the newer spelling Go's mime parser accepts.
+const protobufType = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
 
 function title(): { title: string; version: string } {
   const { major, minor, patch } = servedKubernetesVersion;
