@@ -21,7 +21,11 @@ export interface DecodeOptions {
    * ` "" is invalid: patch: Invalid value: "…": strict decoding error: …` (422).
    */
   origin?: 'body' | 'patch';
-  /** For `patch`: the value printed after `Invalid value:` (default: the object as JSON). */
+  /**
+   * For `patch`: the value printed after `Invalid value:`. The real server prints the patched
+   * object as JSON for JSON and merge patches (the default here) and the patch itself, Go-style,
+   * for strategic merge patches: pass `goValueString(patch)` from go-json-errors.ts.
+   */
   patchDescription?: string;
 }
 

@@ -103,3 +103,31 @@ export function quantityError(value: unknown): string | undefined {
     return "unable to parse quantity's suffix";
   return undefined;
 }
+
+/**
+ * A decoded JSON value as Go's `fmt.Sprintf("%+v", …)` prints it: `map[spec:map[clusterIp:x]]`,
+ * keys sorted, strings bare, null as `<nil>`. The PATCH handler prints a strategic merge
+ * patch this way when the patched object fails strict decoding.
+ */
+export function goValueString(value: unknown): string {
+  if (value === null || value === undefined) return '<nil>';
+  if (Array.isArray(value)) return `[${value.map(goValueString).join(' ')}]`;
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const entries = Object.keys(record)
+      .sort()
+      .map((key) => `${key}:${goValueString(record[key])}`);
+    return `map[${entries.join(' ')}]`;
+  }
+  if (typeof value === 'number' && !Number.isInteger(value)) return goFloatString(value);
+  return String(value);
+}
+
+/** float64 under %v: shortest digits, exponent form below 1e-4 and from 1e6 on (`1.5e+06`). */
+function goFloatString(value: number): string {
+  const exponent = Math.floor(Math.log10(Math.abs(value)));
+  if (exponent >= -4 && exponent < 6) return String(value);
+  const [mantissa, power] = value.toExponential().split('e') as [string, string];
+  const sign = power.startsWith('-') ? '-' : '+';
+  return `${mantissa}e${sign}${power.replace(/^[+-]/, '').padStart(2, '0')}`;
+}

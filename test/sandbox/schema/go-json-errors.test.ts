@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   base64ErrorOffset,
+  goValueString,
   quantityError,
   unmarshalTypeError,
 } from '../../../source/sandbox/schema/go-json-errors.ts';
@@ -55,5 +56,24 @@ describe('unmarshalTypeError', () => {
     expect(unmarshalTypeError('bool', 'int32', undefined)).toBe(
       'json: cannot unmarshal bool into Go value of type int32',
     );
+  });
+});
+
+describe('goValueString', () => {
+  it('prints a strategic merge patch the way Go prints the decoded map', () => {
+    const patch = {
+      spec: { clusterIp: '10.96.0.5', clusterIP: null, ports: [{ port: 80, name: 'http' }] },
+      metadata: { annotations: { note: 'a b' } },
+    };
+    expect(goValueString(patch)).toBe(
+      'map[metadata:map[annotations:map[note:a b]] spec:map[clusterIP:<nil> clusterIp:10.96.0.5 ports:[map[name:http port:80]]]]',
+    );
+  });
+
+  it('prints floats in the shortest %v form', () => {
+    expect(goValueString(0.5)).toBe('0.5');
+    expect(goValueString(1234567.5)).toBe('1.2345675e+06');
+    expect(goValueString(0.00001)).toBe('1e-05');
+    expect(goValueString(true)).toBe('true');
   });
 });
