@@ -9,6 +9,7 @@ import { WatchRegistry } from './api/watch-stream.ts';
 import { seedCluster } from './cluster/seed.ts';
 import type { ControllerOptions } from './controllers/controller.ts';
 import { type ControllerSet, startControllers } from './controllers/controller-set.ts';
+import { DataPlane } from './network/data-plane.ts';
 import { ObjectStore } from './store/object-store.ts';
 
 export const sandboxContextName = 'expose-tutor-sandbox';
@@ -32,6 +33,8 @@ export interface Sandbox {
   readonly store: ObjectStore;
   readonly ops: ResourceOps;
   readonly audit: AuditLog;
+  /** The cluster's traffic: dial virtual addresses with `dataPlane.network.dial(flow)`. */
+  readonly dataPlane: DataPlane;
   /** A kubeconfig document (YAML) whose only context is `expose-tutor-sandbox`. */
   kubeconfig(): string;
   stop(): Promise<void>;
@@ -43,8 +46,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const audit = new AuditLog();
   const token = randomBytes(32).toString('base64url');
   seedCluster(ops);
+  const dataPlane = new DataPlane();
+  await dataPlane.start();
   const controllers: ControllerSet | undefined =
-    options.controllers === false ? undefined : startControllers(ops, options.controllerOptions);
+    options.controllers === false
+      ? undefined
+      : startControllers(ops, options.controllerOptions, dataPlane);
   const certificate = await createSelfSignedCertificate('expose-tutor-sandbox', {
     dns: ['localhost'],
     ip: ['127.0.0.1'],
@@ -61,6 +68,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     address = await server.listen(options.port ?? 0);
   } catch (error) {
     controllers?.stop();
+    await dataPlane.stop();
     throw error;
   }
   const url = `https://127.0.0.1:${address.port}`;
@@ -72,10 +80,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store,
     ops,
     audit,
+    dataPlane,
     kubeconfig: () => kubeconfigFor(url, token, certificate.certPem),
     async stop() {
       controllers?.stop();
       await server.close();
+      await dataPlane.stop();
     },
   };
 }

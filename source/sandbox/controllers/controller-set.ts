@@ -1,4 +1,5 @@
 import type { ResourceOps } from '../api/resource-ops.ts';
+import type { DataPlane } from '../network/data-plane.ts';
 import { cloudProviderKind } from './cloud-provider/cloud-provider-kind.ts';
 import type { Controller, ControllerContext, ControllerOptions } from './controller.ts';
 import { deploymentController } from './deployment-controller.ts';
@@ -30,8 +31,12 @@ export interface ControllerSet {
   stop(): void;
 }
 
-/** Starts every controller against the store behind `ops`. */
-export function startControllers(ops: ResourceOps, options: ControllerOptions = {}): ControllerSet {
+/** Starts every controller against the store behind `ops`, probing over `dataPlane` if given. */
+export function startControllers(
+  ops: ResourceOps,
+  options: ControllerOptions = {},
+  dataPlane?: DataPlane,
+): ControllerSet {
   const timers = new Set<NodeJS.Timeout>();
   const pace = options.pace ?? 1;
   const ctx: ControllerContext = {
@@ -45,6 +50,7 @@ export function startControllers(ops: ResourceOps, options: ControllerOptions = 
       }, ms * pace);
       timers.add(timer);
     },
+    ...(dataPlane ? { dataPlane } : {}),
   };
   const stops = controllers.map((controller) => controller.start(ctx));
   return {

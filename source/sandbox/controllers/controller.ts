@@ -1,4 +1,5 @@
 import type { ResourceOps } from '../api/resource-ops.ts';
+import type { DataPlane } from '../network/data-plane.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 
 export interface ControllerOptions {
@@ -18,6 +19,8 @@ export interface ControllerContext {
   options: Required<ControllerOptions>;
   /** Schedules `fn` after `ms` scaled by the pace; cancelled when the controllers stop. */
   after(ms: number, fn: () => void): void;
+  /** The sandbox's traffic, for controllers that really connect (the kubelet's probes). */
+  dataPlane?: DataPlane;
 }
 
 /** A controller starts against the context and returns its stop function. */

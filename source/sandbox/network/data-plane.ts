@@ -17,13 +17,20 @@ export class DataPlane {
   private readonly owners: AddressOwner[] = [];
 
   constructor() {
-    this.network.setRouter((flow) => {
-      for (const owner of this.owners) {
-        const verdict = owner(flow);
-        if (verdict) return verdict;
-      }
-      return { type: 'drop' };
-    });
+    this.network.setRouter((flow) => this.route(flow));
+  }
+
+  /**
+   * The verdict for a connection, without making it. A proxy hop (kube-proxy's DNAT, a load
+   * balancer) asks this for its chosen next hop first, so a refusal or a drop there reaches the
+   * original client as it would through NAT, instead of after the client was accepted.
+   */
+  route(flow: Flow): Verdict {
+    for (const owner of this.owners) {
+      const verdict = owner(flow);
+      if (verdict) return verdict;
+    }
+    return { type: 'drop' };
   }
 
   addOwner(owner: AddressOwner): void {

@@ -88,6 +88,7 @@ export class VirtualNetwork {
         reject(error);
       };
       const timer = setTimeout(() => fail(new DialError('ETIMEDOUT', flow)), timeoutMs);
+      const endedBeforeVerdict = () => fail(new DialError('ECONNREFUSED', flow));
       socket.once('error', fail);
       socket.once('connect', () => socket.write(encodeProxyHeader(flow)));
       socket.once('readable', function onReadable() {
@@ -98,10 +99,12 @@ export class VirtualNetwork {
         }
         clearTimeout(timer);
         socket.off('error', fail);
+        // After the verdict an 'end' is the peer's half-close, which the caller handles.
+        socket.off('end', endedBeforeVerdict);
         if (verdict[0] === accepted) resolve(socket);
         else fail(new DialError('ECONNREFUSED', flow));
       });
-      socket.once('end', () => fail(new DialError('ECONNREFUSED', flow)));
+      socket.once('end', endedBeforeVerdict);
     });
   }
 
