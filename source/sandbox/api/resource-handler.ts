@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyPatch, patchTypeOf } from '../patch/apply-patch.ts';
+import { checkWriteOptions, fieldManagerOf } from '../patch/field-manager.ts';
+import { patchFailure } from '../patch/patch-errors.ts';
+import { serverSideApply } from '../patch/server-side-apply.ts';
 import type { ResourceDefinition } from '../resources/resource-definition.ts';
 import { decodeObject, type FieldValidation } from '../schema/decode-object.ts';
 import { deprecationWarning, warningHeader } from './deprecation-warning.ts';
 import { decodeBody, readBody, sendJson } from './http-io.ts';
-import { clone, type KubeObject } from './kube-object.ts';
+import type { KubeObject } from './kube-object.ts';
 import { pageOf } from './list-paging.ts';
 import { type DeleteOptions, type ResourceOps, requireBody } from './resource-ops.ts';
 import type { ResourceRoute } from './route.ts';
@@ -91,11 +94,14 @@ export async function handleResource(
     case 'watch':
       return ctx.watches.open(def, route, query, accept, response);
     case 'create': {
+      checkWriteOptions('CreateOptions', query);
       const object = await decodeWrite(def, request, query, route);
-      const result = ctx.ops.create(def, object.object, { dryRun });
+      const fieldManager = fieldManagerOf(query, request.headers['user-agent']);
+      const result = ctx.ops.create(def, object.object, { dryRun, fieldManager });
       return sendJson(response, 201, result.object, [...object.warnings, ...result.warnings]);
     }
     case 'update': {
+      checkWriteOptions('UpdateOptions', query);
       const object = await decodeWrite(def, request, query, route);
       if (object.object.metadata?.name !== route.name) {
         throw badRequest(
@@ -104,6 +110,7 @@ export async function handleResource(
       }
       const result = ctx.ops.update(def, object.object, {
         dryRun,
+        fieldManager: fieldManagerOf(query, request.headers['user-agent']),
         ...(route.subresource === 'status' ? { subresource: 'status' as const } : {}),
       });
       return sendJson(response, 200, result.object, [...object.warnings, ...result.warnings]);
@@ -229,6 +236,11 @@ function placeInNamespace(def: ResourceDefinition, body: KubeObject, route: Reso
   body.metadata.namespace = route.namespace ?? sent;
 }
 
+/**
+ * PATCH: a JSON, merge or strategic merge patch of the stored object, recorded as an `Update`
+ * by its field manager; or a server-side apply, which creates the object when it is missing.
+ * Either way the result is admitted like any create or update (defaults, validation, dry run).
+ */
 async function handlePatch(
   ctx: HandlerContext,
   def: ResourceDefinition,
@@ -238,45 +250,67 @@ async function handlePatch(
   query: URLSearchParams,
 ): Promise<void> {
   const contentType = request.headers['content-type'] ?? '';
-  const type = patchTypeOf(contentType);
+  const type = patchTypeOf(def, contentType);
+  checkWriteOptions('PatchOptions', query, type);
   const patch = decodeBody(await readBody(request), contentType);
   const dryRun = query.getAll('dryRun').includes('All');
+  const validation = fieldValidationOf(query);
+  const subresource = route.subresource === 'status' ? ('status' as const) : undefined;
   const existing = ctx.ops.store.get(def.id, route.namespace, route.name!);
-  if (type === 'apply' && !query.get('fieldManager')) {
-    throw badRequest(
-      'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
-    );
+
+  if (type === 'apply') {
+    checkAppliedFields(def, patch);
+    const applied = serverSideApply(def, existing, patch, {
+      manager: query.get('fieldManager')!,
+      force: query.get('force') === 'true',
+      now: ctx.ops.store.now(),
+    });
+    checkPatchedIdentity(def, applied, route);
+    const result = existing
+      ? ctx.ops.update(def, applied, { dryRun, ...(subresource ? { subresource } : {}) })
+      : ctx.ops.create(def, applied, { dryRun });
+    return sendJson(response, existing ? 200 : 201, result.object, result.warnings);
   }
-  if (!existing) {
-    if (type !== 'apply') throw notFound(def.group, def.plural, route.name!);
-    const applied = requireBody(patch);
-    checkKind(def, applied);
-    applied.metadata = { ...applied.metadata, name: route.name };
-    placeInNamespace(def, applied, route);
-    const decoded = decodeObject(def, applied, fieldValidationOf(query));
-    const created = applyPatch(
-      def,
-      'apply',
-      { apiVersion: apiVersionOf(def), kind: def.kind, metadata: clone(decoded.object.metadata) },
-      decoded.object,
-      query.get('fieldManager') ?? undefined,
-    );
-    const result = ctx.ops.create(def, created, { dryRun });
-    return sendJson(response, 201, result.object, [...decoded.warnings, ...result.warnings]);
-  }
-  const patched = applyPatch(def, type, existing, patch, query.get('fieldManager') ?? undefined);
-  const decoded = decodeObject(def, patched, fieldValidationOf(query), { origin: 'patch' });
-  decoded.object.metadata = {
-    ...decoded.object.metadata,
-    name: route.name,
-    resourceVersion: patched.metadata.resourceVersion,
-  };
-  if (def.namespaced) decoded.object.metadata.namespace = route.namespace;
+
+  if (!existing) throw notFound(def.group, def.plural, route.name!);
+  const patched = applyPatch(def, type, existing, patch);
+  const decoded = decodeObject(def, patched, validation, { origin: 'patch' });
+  checkPatchedIdentity(def, decoded.object, route);
   const result = ctx.ops.update(def, decoded.object, {
     dryRun,
-    ...(route.subresource === 'status' ? { subresource: 'status' as const } : {}),
+    fieldManager: fieldManagerOf(query, request.headers['user-agent']),
+    ...(subresource ? { subresource } : {}),
   });
   return sendJson(response, 200, result.object, [...decoded.warnings, ...result.warnings]);
+}
+
+/**
+ * An applied configuration must use the kind's fields only, whatever `fieldValidation` says:
+ * the server converts it to its typed form first.
+ */
+function checkAppliedFields(def: ResourceDefinition, applied: unknown): void {
+  if (!applied || typeof applied !== 'object' || Array.isArray(applied)) return;
+  const config = applied as KubeObject;
+  const { warnings } = decodeObject(def, { ...config, metadata: config.metadata ?? {} }, 'Warn');
+  const unknown = warnings
+    .map((warning) => /^unknown field "(.*)"$/.exec(warning)?.[1])
+    .filter((path): path is string => path !== undefined);
+  if (unknown.length === 0) return;
+  const meta = config.metadata ?? {};
+  throw patchFailure(
+    `failed to create typed patch object (${meta.namespace ?? ''}/${meta.name ?? ''}; ${def.group}/${def.version}, Kind=${def.kind}): .${unknown[0]}: field not declared in schema`,
+  );
+}
+
+/** A patch may not rename the object or move it to another namespace. */
+function checkPatchedIdentity(def: ResourceDefinition, object: KubeObject, route: ResourceRoute) {
+  object.metadata = object.metadata ?? {};
+  if (object.metadata.name !== route.name) {
+    throw badRequest(
+      `the name of the object (${object.metadata.name ?? ''}) does not match the name on the URL (${route.name})`,
+    );
+  }
+  placeInNamespace(def, object, route);
 }
 
 async function deleteOptions(
@@ -321,14 +355,22 @@ async function handleScale(
   if (verb !== 'update' && verb !== 'patch')
     throw methodNotAllowed('the server does not allow this method on the requested resource');
   const contentType = request.headers['content-type'] ?? 'application/json';
+  const patchType = verb === 'patch' ? patchTypeOf(def, contentType) : undefined;
+  checkWriteOptions(patchType ? 'PatchOptions' : 'UpdateOptions', query, patchType);
+  // Server-side apply of a Scale would need its field paths mapped onto the parent's.
+  if (patchType === 'apply')
+    throw methodNotAllowed('apply is not supported on the scale subresource');
   const sent = decodeBody(await readBody(request), contentType);
-  const desired =
-    verb === 'patch'
-      ? applyPatch(def, patchTypeOf(contentType), scaleOf(existing), sent)
-      : requireBody(sent);
+  const desired = patchType
+    ? applyPatch(def, patchType, scaleOf(existing), sent)
+    : requireBody(sent);
   const updated = scaleSubresourceTarget(existing, desired);
   const dryRun = query.getAll('dryRun').includes('All');
-  const result = ctx.ops.update(def, updated, { dryRun });
+  const result = ctx.ops.update(def, updated, {
+    dryRun,
+    subresource: 'scale',
+    fieldManager: fieldManagerOf(query, request.headers['user-agent']),
+  });
   return sendJson(response, 200, scaleOf(result.object));
 }
 

@@ -1,4 +1,6 @@
 import type { AdmissionContext, KindStrategy } from '../admission/kind-strategy.ts';
+import { jsonEqual } from '../patch/json-values.ts';
+import { recordUpdate } from '../patch/managed-fields.ts';
 import type { ResourceDefinition } from '../resources/resource-definition.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { clone, type KubeObject } from './kube-object.ts';
@@ -16,6 +18,12 @@ import {
 
 export interface WriteOptions {
   dryRun?: boolean;
+  /**
+   * Who writes (the `fieldManager` parameter, or derived from the User-Agent): the write is
+   * recorded in `metadata.managedFields` as an `Update` by this manager. Without it the object
+   * keeps the managedFields it carries (server-side apply computes its own), else the stored ones.
+   */
+  fieldManager?: string;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -75,6 +83,7 @@ export class ResourceOps {
 
     const ctx = this.context(options.dryRun ?? false);
     strategy.applyDefaults?.(object, undefined);
+    this.trackManagedFields(def, undefined, object, options);
     strategy.admit?.(object, undefined, ctx);
     const errors = strategy.validate?.(object, undefined, ctx) ?? [];
     if (errors.length > 0) throw invalid(def.kind, def.group, name, errors);
@@ -99,11 +108,14 @@ export class ResourceOps {
     return { object: this.store.insert(def.id, object), warnings };
   }
 
-  /** A full replace (PUT). With `subresource: 'status'` only the status is taken from `input`. */
+  /**
+   * A full replace (PUT). With `subresource: 'status'` only the status is taken from `input`;
+   * `scale` writes like a plain update but is recorded as the scale subresource's.
+   */
   update(
     def: ResourceDefinition,
     input: KubeObject,
-    options: WriteOptions & { subresource?: 'status' } = {},
+    options: WriteOptions & { subresource?: 'status' | 'scale' } = {},
   ): WriteResult {
     const namespace = def.namespaced ? input.metadata?.namespace : undefined;
     const name = input.metadata?.name ?? '';
@@ -139,6 +151,7 @@ export class ResourceOps {
     const warnings: string[] = [];
     if (options.subresource !== 'status') {
       strategy.applyDefaults?.(object, existing);
+      this.trackManagedFields(def, existing, object, options);
       strategy.admit?.(object, existing, ctx);
       const errors = [
         ...metadataErrors(def, object, strategy),
@@ -152,8 +165,12 @@ export class ResourceOps {
       }
       if (options.dryRun) claim?.rollback();
       warnings.push(...(strategy.warnings?.(object, existing) ?? []));
+    } else {
+      this.trackManagedFields(def, existing, object, options);
     }
     if (options.dryRun) return { object, warnings };
+    // A write that changes nothing is not stored: same resourceVersion, no watch event.
+    if (jsonEqual(object, existing)) return { object: existing, warnings };
     if (
       object.metadata.deletionTimestamp &&
       (object.metadata.finalizers ?? []).length === 0 &&
@@ -215,6 +232,25 @@ export class ResourceOps {
     const removed = this.store.remove(def.id, object.metadata.namespace, object.metadata.name!);
     if (removed) this.strategy(def).release?.(removed, this.context(false));
     return removed ?? object;
+  }
+
+  /** Records the write in managedFields (see `WriteOptions.fieldManager`). */
+  private trackManagedFields(
+    def: ResourceDefinition,
+    existing: KubeObject | undefined,
+    object: KubeObject,
+    options: WriteOptions & { subresource?: 'status' | 'scale' },
+  ): void {
+    if (options.fieldManager) {
+      recordUpdate(def, existing, object, {
+        manager: options.fieldManager,
+        now: this.store.now(),
+        ...(options.subresource ? { subresource: options.subresource } : {}),
+      });
+    } else if (object.metadata.managedFields === undefined && existing?.metadata.managedFields) {
+      object.metadata.managedFields = existing.metadata.managedFields;
+    }
+    if (object.metadata.managedFields?.length === 0) delete object.metadata.managedFields;
   }
 
   private requireWritableNamespace(def: ResourceDefinition, namespace: string, name: string): void {

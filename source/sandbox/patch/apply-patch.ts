@@ -1,49 +1,57 @@
 import type { KubeObject } from '../api/kube-object.ts';
-import { unsupportedMediaType } from '../api/status.ts';
+import { ApiError } from '../api/status.ts';
 import type { ResourceDefinition } from '../resources/resource-definition.ts';
+import { jsonMergePatch } from './json-merge-patch.ts';
+import { jsonPatch } from './json-patch.ts';
+import { patchSchemaOf, supportsStrategicMerge } from './patch-metadata.ts';
+import { strategicMergePatch } from './strategic-merge-patch.ts';
 
-export type PatchType = 'merge' | 'json' | 'strategic' | 'apply';
+export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
 
-export function patchTypeOf(contentType: string): PatchType {
-  const type = contentType.split(';')[0]!.trim();
-  switch (type) {
-    case 'application/merge-patch+json':
-      return 'merge';
-    case 'application/json-patch+json':
-      return 'json';
-    case 'application/strategic-merge-patch+json':
-      return 'strategic';
-    case 'application/apply-patch+yaml':
-    case 'application/apply-patch+json':
-      return 'apply';
-    default:
-      throw unsupportedMediaType(contentType);
+const mediaTypes: Record<string, PatchType> = {
+  'application/json-patch+json': 'json',
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+  'application/apply-patch+yaml': 'apply',
+};
+
+/** The patch type a PATCH request's Content-Type names, or 415 if the kind does not take it. */
+export function patchTypeOf(def: ResourceDefinition, contentType: string): PatchType {
+  const mediaType = contentType.split(';')[0]!.trim();
+  const type = mediaTypes[mediaType];
+  if (!type || (type === 'strategic' && !supportsStrategicMerge(def))) {
+    throw unsupportedPatchType(def);
   }
+  return type;
 }
 
-/** Applies a patch of the given type to a copy of `current` and returns the result. */
+function unsupportedPatchType(def: ResourceDefinition): ApiError {
+  const accepted = Object.entries(mediaTypes)
+    .filter(([, type]) => type !== 'strategic' || supportsStrategicMerge(def))
+    .map(([mediaType]) => mediaType);
+  return new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+  );
+}
+
+/**
+ * Applies a JSON, merge or strategic merge patch to the current object and returns the patched
+ * copy (server-side apply is `serverSideApply`: it needs managers and may create).
+ */
 export function applyPatch(
-  _def: ResourceDefinition,
-  type: PatchType,
+  def: ResourceDefinition,
+  type: Exclude<PatchType, 'apply'>,
   current: KubeObject,
   patch: unknown,
-  _fieldManager?: string,
 ): KubeObject {
-  if (type !== 'merge') throw unsupportedMediaType(type);
-  return mergePatch(current, patch) as KubeObject;
-}
-
-/** RFC 7386 JSON merge patch. */
-export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (!isPlainObject(patch)) return patch;
-  const result: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else result[key] = mergePatch(result[key], value);
+  switch (type) {
+    case 'json':
+      return jsonPatch(current, patch) as KubeObject;
+    case 'merge':
+      return jsonMergePatch(current, patch) as KubeObject;
+    case 'strategic':
+      return strategicMergePatch(current, patch, patchSchemaOf(def)) as KubeObject;
   }
-  return result;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
