@@ -13,8 +13,9 @@ import { UserTimers } from './user-timers.ts';
 
 /**
  * Decides whether a running pod is ready. The default says yes; the data plane replaces it
- * with a real HTTP readiness probe against the pod's server. Called once after the
- * containers start and then every `readinessProbe.periodSeconds` for pods that declare a probe.
+ * with a real HTTP readiness probe against the pod's server. Called once the containers have
+ * started, then every `readinessProbe.periodSeconds` for pods that declare a probe (so Ready
+ * can flip both ways), or every second until it first says yes for pods without one.
  */
 export type ReadinessCheck = (pod: Readonly<KubeObject>) => boolean | Promise<boolean>;
 
@@ -242,10 +243,10 @@ export function createKubelet(options: KubeletOptions = {}): Controller {
           .then((ready) => {
             if (!alive(run, epoch)) return;
             setReady(run, ready);
-            if (probe) {
-              run.cancelProbe = timers.set((probe.periodSeconds ?? 10) * 1000, () =>
-                probeReadiness(run, epoch, probe),
-              );
+            // A declared probe runs every period; without one, only a "not yet" is asked again.
+            const again = probe ? (probe.periodSeconds ?? 10) : ready ? undefined : 1;
+            if (again !== undefined) {
+              run.cancelProbe = timers.set(again * 1000, () => probeReadiness(run, epoch, probe));
             }
           });
       }
