@@ -45,6 +45,8 @@ export const replicaSetController: Controller = {
       let failure: { reason: string; message: string } | undefined;
       if (!rs.metadata.deletionTimestamp) failure = manageReplicas(rs, owned.filter(isPodActive));
       updateStatus(key, rs, failure);
+      // Try again later, with backoff, as the real controller requeues after an error.
+      if (failure) throw new Error(failure.message);
     });
 
     /** Pods this ReplicaSet controls after adopting matching orphans and releasing strays. */
