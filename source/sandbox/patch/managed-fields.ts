@@ -119,9 +119,15 @@ export function recordUpdate(
   record: UpdateRecord,
 ): void {
   const entries = startingEntries(live, updated, record.subresource !== undefined);
+  // The status of a kind with a status subresource is reset on other writes: never tracked there.
+  const ignoreStatus = def.subresources.includes('status') && record.subresource !== 'status';
+  const tracked = (object: KubeObject) => {
+    const { status: _status, ...rest } = withoutManagedFields(object);
+    return ignoreStatus ? (rest as KubeObject) : withoutManagedFields(object);
+  };
   const comparison = compareObjects(
-    live ? withoutManagedFields(live) : undefined,
-    withoutManagedFields(updated),
+    live ? tracked(live) : undefined,
+    tracked(updated),
     patchSchemaOf(def),
   );
   const changed = comparison.added.union(comparison.modified);
