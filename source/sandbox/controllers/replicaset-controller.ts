@@ -59,7 +59,7 @@ export const replicaSetController: Controller = {
         if (ref?.uid === rs.metadata.uid) {
           if (matches || !canAdopt) owned.push(pod);
           else release(pod, rs);
-        } else if (!ref && matches && canAdopt && !pod.metadata.deletionTimestamp) {
+        } else if (!ref && matches && canAdopt && isPodActive(pod)) {
           owned.push(
             ops.update(podsDef, {
               ...pod,
