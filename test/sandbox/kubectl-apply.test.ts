@@ -299,7 +299,7 @@ describe('kubectl patch, label, annotate, scale', () => {
       ]),
     ).toBe('service/echo patched (no change)');
     const svc = stored('/services', 'echo');
-    expect(svc.metadata.labels.json).toBe('yes');
+    expect(svc.metadata.labels?.json).toBe('yes');
     expect(svc.spec.type).toBe('NodePort');
     expect(svc.spec.ports).toEqual([
       expect.objectContaining({ name: 'web', port: 8081, targetPort: 9376 }),
@@ -325,7 +325,7 @@ describe('kubectl patch, label, annotate, scale', () => {
     await kubectlOk(['label', 'service', 'echo', 'team=platform', '--overwrite']);
     const svc = stored('/services', 'echo');
     expect(svc.metadata.annotations?.note).toBe('hello');
-    expect(svc.metadata.labels.team).toBe('platform');
+    expect(svc.metadata.labels?.team).toBe('platform');
     expect(entryOf(svc, 'kubectl-annotate')?.fieldsV1).toEqual({
       'f:metadata': { 'f:annotations': { '.': {}, 'f:note': {} } },
     });
