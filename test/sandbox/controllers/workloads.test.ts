@@ -252,7 +252,10 @@ describe('a Deployment of agnhost', () => {
       events.filter((e) => e.reason === 'SuccessfulDelete' && e.involvedObject.name === rsName),
     ).toHaveLength(2);
     expect(events.map((e) => e.message)).toContain(`Scaled down replica set ${rsName} from 3 to 1`);
-    expect(events.filter((e) => e.reason === 'Killing').map((e) => e.message)).toEqual([
+    const killed = events.filter(
+      (e) => e.reason === 'Killing' && e.involvedObject.name.startsWith(`${rsName}-`),
+    );
+    expect(killed.map((e) => e.message)).toEqual([
       'Stopping container echo',
       'Stopping container echo',
     ]);
