@@ -33,6 +33,11 @@ export const nodes: readonly NodeSpec[] = [
 export const serviceCIDR = '10.96.0.0/16';
 export const podCIDR = '10.244.0.0/16';
 export const nodePortRange = { min: 30000, max: 32767 } as const;
+/**
+ * The host's own address on the kind network (the docker bridge's gateway): the client a pod
+ * sees when a process on the host connects to a node or load-balancer address on Linux.
+ */
+export const hostAddressOnKindNetwork = '172.18.0.1';
 /** cloud-provider-kind hands out LoadBalancer addresses from the kind network. */
 export const loadBalancerRange = { first: '172.18.0.100', last: '172.18.0.250' } as const;
 export const kubernetesServiceIP = '10.96.0.1';
