@@ -260,10 +260,12 @@ async function handlePatch(
 
   if (type === 'apply') {
     checkAppliedFields(def, patch);
+    if (subresource && !existing) throw notFound(def.group, def.plural, route.name!);
     const applied = serverSideApply(def, existing, patch, {
       manager: query.get('fieldManager')!,
       force: query.get('force') === 'true',
       now: ctx.ops.store.now(),
+      ...(subresource ? { subresource } : {}),
     });
     checkPatchedIdentity(def, applied, route);
     const result = existing

@@ -83,7 +83,7 @@ export class ResourceOps {
 
     const ctx = this.context(options.dryRun ?? false);
     strategy.applyDefaults?.(object, undefined);
-    this.trackManagedFields(def, undefined, object, options);
+    this.trackManagedFields(def, undefined, input, object, options);
     strategy.admit?.(object, undefined, ctx);
     const errors = strategy.validate?.(object, undefined, ctx) ?? [];
     if (errors.length > 0) throw invalid(def.kind, def.group, name, errors);
@@ -151,7 +151,7 @@ export class ResourceOps {
     const warnings: string[] = [];
     if (options.subresource !== 'status') {
       strategy.applyDefaults?.(object, existing);
-      this.trackManagedFields(def, existing, object, options);
+      this.trackManagedFields(def, existing, input, object, options);
       strategy.admit?.(object, existing, ctx);
       const errors = [
         ...metadataErrors(def, object, strategy),
@@ -166,7 +166,7 @@ export class ResourceOps {
       if (options.dryRun) claim?.rollback();
       warnings.push(...(strategy.warnings?.(object, existing) ?? []));
     } else {
-      this.trackManagedFields(def, existing, object, options);
+      this.trackManagedFields(def, existing, input, object, options);
     }
     if (options.dryRun) return { object, warnings };
     // A write that changes nothing is not stored: same resourceVersion, no watch event.
@@ -238,6 +238,7 @@ export class ResourceOps {
   private trackManagedFields(
     def: ResourceDefinition,
     existing: KubeObject | undefined,
+    input: KubeObject,
     object: KubeObject,
     options: WriteOptions & { subresource?: 'status' | 'scale' },
   ): void {
@@ -247,8 +248,10 @@ export class ResourceOps {
         now: this.store.now(),
         ...(options.subresource ? { subresource: options.subresource } : {}),
       });
-    } else if (object.metadata.managedFields === undefined && existing?.metadata.managedFields) {
-      object.metadata.managedFields = existing.metadata.managedFields;
+    } else {
+      // A status write builds its metadata from the stored object: take what the caller carries.
+      const carried = input.metadata?.managedFields ?? existing?.metadata.managedFields;
+      if (carried) object.metadata.managedFields = carried;
     }
     if (object.metadata.managedFields?.length === 0) delete object.metadata.managedFields;
   }

@@ -27,6 +27,8 @@ export interface ApplyOptions {
   force: boolean;
   /** The time to stamp on the applier's managedFields entry. */
   now: string;
+  /** `status` for an apply to the status subresource, which applies the status only. */
+  subresource?: 'status';
 }
 
 export const lastAppliedAnnotation = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -44,7 +46,7 @@ export function serverSideApply(
   applied: unknown,
   options: ApplyOptions,
 ): KubeObject {
-  const config = checkConfiguration(def, applied);
+  const config = checkConfiguration(def, applied, options.subresource);
   const schema = patchSchemaOf(def);
   const liveObject: JsonObject = live ? withoutManagedFields(live) : {};
   const entries = decodeManagedFields(live?.metadata.managedFields);
@@ -52,6 +54,7 @@ export function serverSideApply(
     manager: options.manager,
     operation: 'Apply',
     apiVersion: groupVersion(def),
+    ...(options.subresource ? { subresource: options.subresource } : {}),
     fields: typed(def, config, () => fieldSetOf(config, schema)),
   };
   const previous = entries.find((entry) => sameManager(entry, applier));
@@ -94,7 +97,11 @@ export function serverSideApply(
 }
 
 /** The checks the server makes on an apply body before merging it. */
-function checkConfiguration(def: ResourceDefinition, applied: unknown): KubeObject {
+function checkConfiguration(
+  def: ResourceDefinition,
+  applied: unknown,
+  subresource: 'status' | undefined,
+): KubeObject {
   if (!isJsonObject(applied)) {
     throw badRequest(
       `error decoding YAML: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(applied) ? 'array' : typeof applied} into Go value of type map[string]interface {}`,
@@ -110,6 +117,16 @@ function checkConfiguration(def: ResourceDefinition, applied: unknown): KubeObje
     throw badRequest('metadata.managedFields must be nil');
   }
   const config = structuredClone(applied) as KubeObject;
+  if (subresource === 'status') {
+    // The status subresource takes the status and nothing else.
+    const { name, namespace } = config.metadata ?? {};
+    return {
+      apiVersion: config.apiVersion,
+      kind: config.kind,
+      metadata: { ...(name ? { name } : {}), ...(namespace ? { namespace } : {}) },
+      ...(config.status !== undefined ? { status: config.status } : {}),
+    };
+  }
   // Status belongs to the status subresource: the main resource ignores it, in apply too.
   if (def.subresources.includes('status')) delete config.status;
   return config;

@@ -294,6 +294,40 @@ describe('server-side apply', () => {
   });
 });
 
+describe('server-side apply to the status subresource', () => {
+  it('applies the status only, under an entry of its own', () => {
+    const live = stored(config([{ port: 80 }]));
+    recordUpdate(services, undefined, live, { manager: 'kubectl-create', now });
+    const condition = { type: 'Ready', status: 'True', reason: 'Tutor', message: 'ok' };
+    const result = serverSideApply(
+      services,
+      live,
+      config([{ port: 9999 }], { status: { conditions: [condition] } }),
+      { manager: 'tutor', force: false, now: later, subresource: 'status' },
+    );
+    expect(result.status).toEqual({ conditions: [condition] });
+    expect(result.spec.ports[0].port).toBe(80);
+    expect(result.metadata.managedFields?.[0]).toMatchObject({
+      manager: 'tutor',
+      operation: 'Apply',
+      subresource: 'status',
+      fieldsV1: {
+        'f:status': {
+          'f:conditions': {
+            'k:{"type":"Ready"}': {
+              '.': {},
+              'f:message': {},
+              'f:reason': {},
+              'f:status': {},
+              'f:type': {},
+            },
+          },
+        },
+      },
+    });
+  });
+});
+
 describe('managedFields of ordinary writes', () => {
   it('records a create as an Update entry, with `.` on what the write added whole', () => {
     const created = stored(config([{ port: 80, targetPort: 8080 }]));
