@@ -27,6 +27,7 @@ import {
   templatesEqualIgnoringHash,
 } from './deployment-rollout.ts';
 import type { EventRecorder } from './event-recorder.ts';
+import { byControllerManager } from './field-managers.ts';
 import { controllerReferenceTo, controllerRefOf, isControlledBy } from './owner-references.ts';
 import { isPodTerminal } from './pod-state.ts';
 import { computePodTemplateHash, podTemplateHashLabel } from './pod-template-hash.ts';
@@ -125,7 +126,7 @@ export class DeploymentSync {
           ...(rs.metadata.ownerReferences ?? []),
           controllerReferenceTo(d),
         ];
-        owned.push(this.deps.ops.update(this.replicaSetsDef, adopted).object);
+        owned.push(this.deps.ops.update(this.replicaSetsDef, adopted, byControllerManager).object);
       }
     }
     return owned;
@@ -137,7 +138,7 @@ export class DeploymentSync {
       (ref) => ref.uid !== this.d.metadata.uid,
     );
     if (released.metadata.ownerReferences.length === 0) delete released.metadata.ownerReferences;
-    this.deps.ops.update(this.replicaSetsDef, released);
+    this.deps.ops.update(this.replicaSetsDef, released, byControllerManager);
   }
 
   private fresh(rs: Stored): KubeObject | undefined {
@@ -176,7 +177,7 @@ export class DeploymentSync {
       if (annotationsChanged || minReadyChanged) {
         rs.spec = { ...rs.spec, minReadySeconds };
         if (!minReadySeconds) delete rs.spec.minReadySeconds;
-        rs = this.deps.ops.update(this.replicaSetsDef, rs).object;
+        rs = this.deps.ops.update(this.replicaSetsDef, rs, byControllerManager).object;
       }
       const revision = rs.metadata.annotations?.[revisionAnnotation];
       if (revision) this.setRevision(revision);
@@ -230,7 +231,7 @@ export class DeploymentSync {
     let created: KubeObject;
     let alreadyExisted = false;
     try {
-      created = this.deps.ops.create(this.replicaSetsDef, rs).object;
+      created = this.deps.ops.create(this.replicaSetsDef, rs, byControllerManager).object;
     } catch (error) {
       if (!(error instanceof ApiError && error.reason === 'AlreadyExists')) {
         this.deps.recorder.warning(
@@ -289,7 +290,7 @@ export class DeploymentSync {
     const copy = clone(rs) as KubeObject;
     copy.spec = { ...copy.spec, replicas };
     setReplicasAnnotations(copy, desiredReplicas(d), max);
-    const updated = this.deps.ops.update(this.replicaSetsDef, copy).object;
+    const updated = this.deps.ops.update(this.replicaSetsDef, copy, byControllerManager).object;
     if (sizeChanges) {
       this.deps.recorder.normal(
         d,
@@ -669,7 +670,7 @@ export class DeploymentSync {
     this.d = this.deps.ops.update(
       this.deploymentsDef,
       { ...this.d, status: next },
-      { subresource: 'status' },
+      { subresource: 'status', ...byControllerManager },
     ).object;
   }
 
@@ -681,7 +682,7 @@ export class DeploymentSync {
       ...updated.metadata.annotations,
       [revisionAnnotation]: revision,
     };
-    this.d = this.deps.ops.update(this.deploymentsDef, updated).object;
+    this.d = this.deps.ops.update(this.deploymentsDef, updated, byControllerManager).object;
   }
 }
 

@@ -2,6 +2,7 @@ import type { Json, KubeObject } from '../api/kube-object.ts';
 import type { ResourceOps } from '../api/resource-ops.ts';
 import { resourceById } from '../resources/catalog.ts';
 import type { ObjectStore } from '../store/object-store.ts';
+import { fieldManagers } from './field-managers.ts';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -19,6 +20,8 @@ export interface EventSource {
   api?: 'core' | 'events';
   /** reportingInstance for `events` writers, e.g. `default-scheduler-<node>`. */
   instance?: string;
+  /** The field manager of the writes; by default the program the component runs in. */
+  fieldManager?: string;
 }
 
 export interface EventOptions {
@@ -69,6 +72,7 @@ export function createEventRecorder(ops: ResourceOps, source: EventSource): Even
   }
   const repeats = seen;
   const api = source.api ?? 'core';
+  const write = { fieldManager: source.fieldManager ?? programOf(source.component) };
 
   const event: EventRecorder['event'] = (object, type, reason, message, options = {}) => {
     const involvedObject = referenceTo(object, options.fieldPath);
@@ -89,22 +93,26 @@ export function createEventRecorder(ops: ResourceOps, source: EventSource): Even
       const previous = repeats.get(key);
       const stored = previous && ops.store.get(eventsId, previous.namespace, previous.name);
       if (stored) {
-        ops.update(def, repeated(stored, api, ops.store.now(), microTime()));
+        ops.update(def, repeated(stored, api, ops.store.now(), microTime()), write);
         return;
       }
       const name = `${involvedObject.name}.${uniqueNanoHex()}`;
-      const created = ops.create(def, {
-        apiVersion: 'v1',
-        kind: 'Event',
-        metadata: { name, namespace },
-        involvedObject,
-        reason,
-        message,
-        type,
-        ...(api === 'core'
-          ? coreFields(source, ops.store.now())
-          : eventsApiFields(source, options.action)),
-      });
+      const created = ops.create(
+        def,
+        {
+          apiVersion: 'v1',
+          kind: 'Event',
+          metadata: { name, namespace },
+          involvedObject,
+          reason,
+          message,
+          type,
+          ...(api === 'core'
+            ? coreFields(source, ops.store.now())
+            : eventsApiFields(source, options.action)),
+        },
+        write,
+      );
       repeats.set(key, { namespace, name: created.object.metadata.name! });
     } catch {
       // Events are best effort: a terminating namespace refuses them, as it does for real.
@@ -128,6 +136,12 @@ export function referenceTo(object: Readonly<KubeObject>, fieldPath?: string): J
     resourceVersion: object.metadata.resourceVersion,
     ...(fieldPath ? { fieldPath } : {}),
   };
+}
+
+function programOf(component: string): string {
+  if (component === 'kubelet') return fieldManagers.kubelet;
+  if (component === 'default-scheduler') return fieldManagers.scheduler;
+  return fieldManagers.controllerManager;
 }
 
 function coreFields(source: EventSource, now: string): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { ApiError } from '../api/status.ts';
 import { resourceById, resourceCatalog, resourceForKind } from '../resources/catalog.ts';
 import type { ResourceDefinition } from '../resources/resource-definition.ts';
 import type { Controller } from './controller.ts';
+import { byControllerManager } from './field-managers.ts';
 import { retryingQueue } from './retrying-queue.ts';
 
 export const foregroundFinalizer = 'foregroundDeletion';
@@ -56,7 +57,11 @@ export const garbageCollector: Controller = {
       if (states.includes('solid')) {
         const kept = refs.filter((_, i) => states[i] === 'solid');
         if (kept.length === refs.length) return;
-        ops.update(def, { ...object, metadata: { ...object.metadata, ownerReferences: kept } });
+        ops.update(
+          def,
+          { ...object, metadata: { ...object.metadata, ownerReferences: kept } },
+          byControllerManager,
+        );
         return;
       }
       const cascade = states.includes('waiting') && dependentsOf(object).length > 0;
@@ -78,7 +83,7 @@ export const garbageCollector: Controller = {
       const finalizers = (owner.metadata.finalizers ?? []).filter((f) => f !== foregroundFinalizer);
       const metadata: KubeObject['metadata'] = { ...owner.metadata, finalizers };
       if (finalizers.length === 0) delete metadata.finalizers;
-      ops.update(def, { ...owner, metadata } as KubeObject);
+      ops.update(def, { ...owner, metadata } as KubeObject, byControllerManager);
     }
 
     function remove(

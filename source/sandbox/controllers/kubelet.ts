@@ -4,6 +4,7 @@ import { resourceById } from '../resources/catalog.ts';
 import { imageIdOf, imageSizeOf, normalizedImage, pullPolicyOf } from './container-image.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import { createEventRecorder, type EventRecorder } from './event-recorder.ts';
+import { fieldManagers } from './field-managers.ts';
 import { PodIpAllocator } from './pod-ip-allocator.ts';
 import { qosClassOf } from './pod-qos.ts';
 import { isPodTerminal } from './pod-state.ts';
@@ -360,7 +361,10 @@ export function createKubelet(options: KubeletOptions = {}): Controller {
         change(status, pod);
         if (pod.metadata.generation) status.observedGeneration = pod.metadata.generation;
         if (semanticallyEqual(status, pod.status)) return;
-        ctx.ops.update(podsDef, { ...pod, status } as KubeObject, { subresource: 'status' });
+        ctx.ops.update(podsDef, { ...pod, status } as KubeObject, {
+          subresource: 'status',
+          fieldManager: fieldManagers.kubelet,
+        });
       }
 
       function initContainerStatus(container: Json, run: PodRun): Json {

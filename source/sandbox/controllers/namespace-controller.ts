@@ -2,6 +2,7 @@ import type { Json, KubeObject } from '../api/kube-object.ts';
 import { ApiError } from '../api/status.ts';
 import { resourceById, resourceCatalog } from '../resources/catalog.ts';
 import type { Controller } from './controller.ts';
+import { byControllerManager } from './field-managers.ts';
 import { retryingQueue } from './retrying-queue.ts';
 import { semanticallyEqual } from './semantic-equality.ts';
 
@@ -112,7 +113,10 @@ export const namespaceController: Controller = {
       ];
       const status = { ...namespace.status, phase: 'Terminating', conditions };
       if (semanticallyEqual(status, namespace.status)) return;
-      ops.update(namespacesDef, { ...namespace, status } as KubeObject, { subresource: 'status' });
+      ops.update(namespacesDef, { ...namespace, status } as KubeObject, {
+        subresource: 'status',
+        ...byControllerManager,
+      });
     }
 
     const unsubscribe = store.subscribe((event) => {

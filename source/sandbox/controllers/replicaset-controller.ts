@@ -4,6 +4,7 @@ import { ApiError } from '../api/status.ts';
 import { resourceById } from '../resources/catalog.ts';
 import type { Controller } from './controller.ts';
 import { createEventRecorder } from './event-recorder.ts';
+import { byControllerManager } from './field-managers.ts';
 import { controllerReferenceTo, controllerRefOf } from './owner-references.ts';
 import {
   isPodActive,
@@ -61,16 +62,20 @@ export const replicaSetController: Controller = {
           else release(pod, rs);
         } else if (!ref && matches && canAdopt && isPodActive(pod)) {
           owned.push(
-            ops.update(podsDef, {
-              ...pod,
-              metadata: {
-                ...pod.metadata,
-                ownerReferences: [
-                  ...(pod.metadata.ownerReferences ?? []),
-                  controllerReferenceTo(rs),
-                ],
-              },
-            } as KubeObject).object,
+            ops.update(
+              podsDef,
+              {
+                ...pod,
+                metadata: {
+                  ...pod.metadata,
+                  ownerReferences: [
+                    ...(pod.metadata.ownerReferences ?? []),
+                    controllerReferenceTo(rs),
+                  ],
+                },
+              } as KubeObject,
+              byControllerManager,
+            ).object,
           );
         }
       }
@@ -83,7 +88,7 @@ export const replicaSetController: Controller = {
       );
       const metadata = { ...pod.metadata, ownerReferences };
       if (ownerReferences.length === 0) delete (metadata as Json).ownerReferences;
-      ops.update(podsDef, { ...pod, metadata } as KubeObject);
+      ops.update(podsDef, { ...pod, metadata } as KubeObject, byControllerManager);
     }
 
     /** Creates or deletes pods to reach `spec.replicas`; returns what went wrong, if anything. */
@@ -96,7 +101,7 @@ export const replicaSetController: Controller = {
       if (diff < 0) {
         for (let i = 0; i < Math.min(-diff, burstReplicas); i++) {
           try {
-            const pod = ops.create(podsDef, podFromTemplate(rs)).object;
+            const pod = ops.create(podsDef, podFromTemplate(rs), byControllerManager).object;
             recorder.normal(rs, 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
           } catch (error) {
             const message = (error as Error).message;
@@ -149,7 +154,10 @@ export const replicaSetController: Controller = {
         .filter((pod) => controllerRefOf(pod)?.uid === current.metadata.uid);
       const status = replicaSetStatus(current, owned, failure, store.now(), new Date());
       if (!semanticallyEqual(status, current.status)) {
-        ops.update(replicaSetsDef, { ...current, status } as KubeObject, { subresource: 'status' });
+        ops.update(replicaSetsDef, { ...current, status } as KubeObject, {
+          subresource: 'status',
+          ...byControllerManager,
+        });
       }
       scheduleAvailabilityCheck(key, current, owned);
     }

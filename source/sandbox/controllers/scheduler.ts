@@ -4,6 +4,7 @@ import { clusterName } from '../cluster/topology.ts';
 import { resourceById } from '../resources/catalog.ts';
 import type { Controller } from './controller.ts';
 import { createEventRecorder } from './event-recorder.ts';
+import { fieldManagers } from './field-managers.ts';
 import { isPodTerminal } from './pod-state.ts';
 import { keyOf, retryingQueue, splitKey } from './retrying-queue.ts';
 import { chooseNode } from './scheduling-choice.ts';
@@ -86,7 +87,7 @@ export const scheduler: Controller = {
             conditions: [...conditions.filter((c) => c.type !== 'PodScheduled'), condition],
           },
         },
-        { subresource: 'status' },
+        { subresource: 'status', fieldManager: fieldManagers.scheduler },
       );
     }
 

@@ -1,6 +1,7 @@
 import { ApiError } from '../api/status.ts';
 import { resourceById } from '../resources/catalog.ts';
 import type { Controller } from './controller.ts';
+import { byControllerManager } from './field-managers.ts';
 import { retryingQueue } from './retrying-queue.ts';
 
 const namespacesId = '/namespaces';
@@ -18,11 +19,15 @@ export const serviceAccountController: Controller = {
       if (!ns || ns.metadata.deletionTimestamp) return;
       if (store.peek(serviceAccountsId, namespace, 'default')) return;
       try {
-        ops.create(serviceAccountsDef, {
-          apiVersion: 'v1',
-          kind: 'ServiceAccount',
-          metadata: { name: 'default', namespace },
-        });
+        ops.create(
+          serviceAccountsDef,
+          {
+            apiVersion: 'v1',
+            kind: 'ServiceAccount',
+            metadata: { name: 'default', namespace },
+          },
+          byControllerManager,
+        );
       } catch (error) {
         if (!(error instanceof ApiError && error.code === 409)) throw error;
       }
