@@ -51,10 +51,15 @@ export function decodeManagedFields(entries: unknown): ManagedFieldsEntry[] {
   return decoded;
 }
 
-/** Entries as the server stores them: Apply before Update, then oldest first, then by name. */
+/** The most `Update` entries an object keeps; older ones merge into `ancient-changes`. */
+const maxUpdateManagers = 10;
+
+/**
+ * Entries as the server stores them: empty ones dropped, updaters capped, Apply before Update,
+ * then oldest first, then by name.
+ */
 export function encodeManagedFields(entries: readonly ManagedFieldsEntry[]): Json[] {
-  return entries
-    .filter((entry) => !entry.fields.isEmpty())
+  return capUpdateManagers(entries.filter((entry) => !entry.fields.isEmpty()))
     .sort(
       (a, b) =>
         compareText(a.operation, b.operation) ||
@@ -72,6 +77,50 @@ export function encodeManagedFields(entries: readonly ManagedFieldsEntry[]): Jso
       fieldsV1: entry.fields.toFieldsV1(),
       ...(entry.subresource ? { subresource: entry.subresource } : {}),
     }));
+}
+
+/**
+ * Past ten `Update` managers, the oldest are folded into one `ancient-changes` entry per API
+ * version (the first of a version becomes the bucket, the newer ones merge into it).
+ */
+function capUpdateManagers(entries: ManagedFieldsEntry[]): ManagedFieldsEntry[] {
+  const updaters = entries
+    .filter((entry) => entry.operation === 'Update')
+    .sort(
+      (a, b) =>
+        compareText(a.time ?? '', b.time ?? '') ||
+        compareText(a.manager, b.manager) ||
+        compareText(a.subresource ?? '', b.subresource ?? ''),
+    );
+  if (updaters.length <= maxUpdateManagers) return entries;
+  const result = [...entries];
+  const firstOfVersion = new Map<string, ManagedFieldsEntry>();
+  let remaining = updaters.length;
+  for (const updater of updaters) {
+    if (remaining <= maxUpdateManagers) break;
+    const first = firstOfVersion.get(updater.apiVersion);
+    if (!first) {
+      firstOfVersion.set(updater.apiVersion, updater);
+      continue;
+    }
+    let bucket = result.find(
+      (entry) =>
+        entry.manager === 'ancient-changes' &&
+        entry.operation === 'Update' &&
+        entry.apiVersion === updater.apiVersion &&
+        !entry.subresource,
+    );
+    if (!bucket) {
+      bucket = { ...first, manager: 'ancient-changes' };
+      delete bucket.subresource;
+      result.splice(result.indexOf(first), 1, bucket);
+    }
+    bucket.fields = updater.fields.union(bucket.fields);
+    if (updater.time) bucket.time = updater.time;
+    result.splice(result.indexOf(updater), 1);
+    remaining--;
+  }
+  return result;
 }
 
 function compareText(a: string, b: string): number {

@@ -379,6 +379,26 @@ describe('managedFields of ordinary writes', () => {
     expect(unchanged.metadata.managedFields).toEqual(labelled.metadata.managedFields);
   });
 
+  it('keeps ten update managers, folding the oldest into ancient-changes', () => {
+    let current = stored(config([{ port: 80 }]));
+    for (let i = 0; i < 12; i++) {
+      const next = structuredClone(current);
+      next.metadata.labels = { ...next.metadata.labels, [`l${i}`]: 'x' };
+      recordUpdate(services, i === 0 ? undefined : current, next, {
+        manager: `writer-${String(i).padStart(2, '0')}`,
+        now: `2026-11-26T12:${String(i).padStart(2, '0')}:00Z`,
+      });
+      current = next;
+    }
+    const entries = current.metadata.managedFields ?? [];
+    expect(entries).toHaveLength(10);
+    expect(entries[0]).toMatchObject({ manager: 'ancient-changes', time: '2026-11-26T12:02:00Z' });
+    expect(Object.keys(entries[0]?.fieldsV1['f:metadata']['f:labels'])).toEqual(
+      expect.arrayContaining(['f:l1', 'f:l2']),
+    );
+    expect(entries.at(-1)?.manager).toBe('writer-11');
+  });
+
   it('records subresource writes with their subresource and clears on [{}]', () => {
     const created = stored(config([{ port: 80 }]));
     recordUpdate(services, undefined, created, { manager: 'kubectl-create', now });
