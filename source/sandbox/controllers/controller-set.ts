@@ -5,6 +5,7 @@ import type { Controller, ControllerContext, ControllerOptions } from './control
 import { deploymentController } from './deployment-controller.ts';
 import { endpointSliceController } from './endpoints/endpoint-slice-controller.ts';
 import { endpointsController } from './endpoints/endpoints-controller.ts';
+import { eventTtl } from './event-ttl.ts';
 import { garbageCollector } from './garbage-collector.ts';
 import { kubelet } from './kubelet.ts';
 import { namespaceController } from './namespace-controller.ts';
@@ -21,6 +22,7 @@ const controllers: readonly Controller[] = [
   replicaSetController,
   scheduler,
   kubelet,
+  eventTtl,
   endpointSliceController,
   endpointsController,
   cloudProviderKind,
