@@ -62,13 +62,10 @@ export function serverSideApply(
 
   const merged = typed(def, config, () => mergeConfiguration(liveObject, config, schema));
   const owned = others.reduce((all, entry) => all.union(entry.fields), applier.fields);
-  const result = previous
-    ? (removeFields(
-        merged,
-        schema,
-        (path) => owns(previous.fields, path) && !owns(owned, path),
-      ) as JsonObject)
-    : (merged as JsonObject);
+  // What the applier applied last time, no longer applies, and nobody else owns goes away.
+  const prune = (path: FieldPath) =>
+    previous !== undefined && owns(previous.fields, path) && !owns(owned, path);
+  const result = typed(def, config, () => removeFields(merged, schema, prune) as JsonObject);
 
   const comparison = compareObjects(liveObject, result, schema);
   const changed = comparison.added.union(comparison.modified);
@@ -167,7 +164,10 @@ interface Conflict {
 
 function conflictsWith(others: readonly ManagedFieldsEntry[], changed: FieldSet): Conflict[] {
   const conflicts: Conflict[] = [];
-  const byManager = [...others].sort((a, b) => managerKey(a).localeCompare(managerKey(b)));
+  const byManager = [...others].sort((a, b) => {
+    const [keyA, keyB] = [managerKey(a), managerKey(b)];
+    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+  });
   for (const entry of byManager) {
     for (const path of entry.fields.intersection(changed).paths()) conflicts.push({ entry, path });
   }
