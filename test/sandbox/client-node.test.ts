@@ -18,7 +18,7 @@ let kc: KubeConfig;
 let objects: KubernetesObjectApi;
 
 beforeAll(async () => {
-  harness = await startHarness({ controllers: false });
+  harness = await startHarness();
   kc = kubeConfigFor(harness);
   objects = KubernetesObjectApi.makeApiClient(kc);
 });
