@@ -9,6 +9,7 @@ import { WatchRegistry } from './api/watch-stream.ts';
 import { seedCluster } from './cluster/seed.ts';
 import type { ControllerOptions } from './controllers/controller.ts';
 import { type ControllerSet, startControllers } from './controllers/controller-set.ts';
+import { type ClusterNetwork, startClusterNetwork } from './network/cluster-network.ts';
 import { DataPlane } from './network/data-plane.ts';
 import { ObjectStore } from './store/object-store.ts';
 
@@ -35,6 +36,8 @@ export interface Sandbox {
   readonly audit: AuditLog;
   /** The cluster's traffic: dial virtual addresses with `dataPlane.network.dial(flow)`. */
   readonly dataPlane: DataPlane;
+  /** Cluster DNS (`clusterNetwork.dns.resolve`) and the requests pods answer. */
+  readonly clusterNetwork: ClusterNetwork;
   /** A kubeconfig document (YAML) whose only context is `expose-tutor-sandbox`. */
   kubeconfig(): string;
   stop(): Promise<void>;
@@ -48,6 +51,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   seedCluster(ops);
   const dataPlane = new DataPlane();
   await dataPlane.start();
+  const clusterNetwork = startClusterNetwork(store, dataPlane);
   const controllers: ControllerSet | undefined =
     options.controllers === false
       ? undefined
@@ -68,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     address = await server.listen(options.port ?? 0);
   } catch (error) {
     controllers?.stop();
+    clusterNetwork.stop();
     await dataPlane.stop();
     throw error;
   }
@@ -81,10 +86,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ops,
     audit,
     dataPlane,
+    clusterNetwork,
     kubeconfig: () => kubeconfigFor(url, token, certificate.certPem),
     async stop() {
       controllers?.stop();
       await server.close();
+      clusterNetwork.stop();
       await dataPlane.stop();
     },
   };
