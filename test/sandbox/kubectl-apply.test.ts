@@ -40,11 +40,14 @@ function stored(resource: string, name: string, namespace = 'default'): KubeObje
   return object;
 }
 
+/** The managedFields entries as `manager/operation`, sorted (stored order depends on time). */
 function managers(object: KubeObject): string[] {
-  return (object.metadata.managedFields ?? []).map(
-    (entry) =>
-      `${entry.manager}/${entry.operation}${entry.subresource ? `/${entry.subresource}` : ''}`,
-  );
+  return (object.metadata.managedFields ?? [])
+    .map(
+      (entry) =>
+        `${entry.manager}/${entry.operation}${entry.subresource ? `/${entry.subresource}` : ''}`,
+    )
+    .sort();
 }
 
 function entryOf(object: KubeObject, manager: string): Json | undefined {
@@ -238,7 +241,7 @@ describe('kubectl apply --server-side', () => {
     expect(svc.spec.ports[0].targetPort).toBe(9376);
     // kubectl hands client-side apply's fields to the new manager, which then prunes the
     // last-applied annotation it no longer applies.
-    expect(managers(svc)).toEqual(['tutor/Apply', 'kubectl-label/Update']);
+    expect(managers(svc)).toEqual(['kubectl-label/Update', 'tutor/Apply']);
     const port = entryOf(svc, 'tutor')?.fieldsV1['f:spec']['f:ports'][
       'k:{"port":8081,"protocol":"TCP"}'
     ];
