@@ -1,3 +1,4 @@
+import type { HostEndpoint } from './host-port-plan.ts';
 import type { Flow } from './proxy-protocol.ts';
 import { type Verdict, VirtualNetwork } from './virtual-network.ts';
 
@@ -8,6 +9,13 @@ import { type Verdict, VirtualNetwork } from './virtual-network.ts';
  */
 export type AddressOwner = (flow: Flow) => Verdict | undefined;
 
+/** The loopback listeners that let this machine reach the cluster (host-ports.ts). */
+export interface HostExposure {
+  endpoints(): HostEndpoint[];
+  /** Calls `listener` whenever `endpoints()` changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
 /**
  * The sandbox's traffic: the fabric plus the owners of its addresses, asked in order.
  * A connection nobody claims is dropped, as a packet to an unrouted address would be.
@@ -15,6 +23,7 @@ export type AddressOwner = (flow: Flow) => Verdict | undefined;
 export class DataPlane {
   readonly network = new VirtualNetwork();
   private readonly owners: AddressOwner[] = [];
+  private hostExposure: HostExposure | undefined;
 
   constructor() {
     this.network.setRouter((flow) => this.route(flow));
@@ -35,6 +44,24 @@ export class DataPlane {
 
   addOwner(owner: AddressOwner): void {
     this.owners.push(owner);
+  }
+
+  /** Publishes the host's loopback listeners through `hostEndpoints()`. */
+  exposeToHost(exposure: HostExposure): void {
+    this.hostExposure = exposure;
+  }
+
+  /**
+   * Every NodePort, LoadBalancer, Ingress and Gateway address this machine can reach, with
+   * the loopback `ip:port` that reaches it (empty until host exposure is started).
+   */
+  hostEndpoints(): HostEndpoint[] {
+    return this.hostExposure?.endpoints() ?? [];
+  }
+
+  /** Calls `listener` whenever `hostEndpoints()` changes; returns the unsubscribe function. */
+  onHostEndpointsChange(listener: () => void): () => void {
+    return this.hostExposure?.subscribe(listener) ?? (() => {});
   }
 
   start(): Promise<void> {
