@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { clone, type Json, type KubeObject } from '../api/kube-object.ts';
+import { probePodReadiness } from '../network/readiness-probe.ts';
 import { resourceById } from '../resources/catalog.ts';
 import { imageIdOf, imageSizeOf, normalizedImage, pullPolicyOf } from './container-image.ts';
 import type { Controller, ControllerContext } from './controller.ts';
@@ -13,12 +14,19 @@ import { semanticallyEqual } from './semantic-equality.ts';
 import { UserTimers } from './user-timers.ts';
 
 /**
- * Decides whether a running pod is ready. The default says yes; the data plane replaces it
- * with a real HTTP readiness probe against the pod's server. Called once the containers have
- * started, then every `readinessProbe.periodSeconds` for pods that declare a probe (so Ready
- * can flip both ways), or every second until it first says yes for pods without one.
+ * Decides whether a running pod is ready. With a data plane the default runs the pods'
+ * readiness probes for real over it (network/readiness-probe.ts); without one it says yes.
+ * Called once the containers have started (after `initialDelaySeconds`), then every
+ * `readinessProbe.periodSeconds` for pods that declare a probe (so Ready can flip both ways),
+ * or every second until it first says yes for pods without one; both scaled by the pace.
+ * `successThreshold`/`failureThreshold` consecutive answers flip Ready, as the kubelet's
+ * prober worker does; a failure's `message` becomes an `Unhealthy` event.
  */
-export type ReadinessCheck = (pod: Readonly<KubeObject>) => boolean | Promise<boolean>;
+export type ReadinessCheck = (
+  pod: Readonly<KubeObject>,
+) => ReadinessVerdict | Promise<ReadinessVerdict>;
+
+export type ReadinessVerdict = boolean | { ready: boolean; message?: string };
 
 export interface KubeletOptions {
   readinessCheck?: ReadinessCheck;
@@ -50,6 +58,8 @@ interface PodRun {
   /** Started containers by name (init containers too), with their runtime ids. */
   containers: Map<string, { id: string; startedAt: string; imageID: string; finishedAt?: string }>;
   cancelProbe?: () => void;
+  /** The prober's last answer and how many times in a row it has given it. */
+  probeRun?: { ready: boolean; count: number };
 }
 
 interface ContainerRef {
@@ -65,11 +75,26 @@ interface ContainerRef {
  * being deleted has its containers stopped and is then removed.
  */
 export function createKubelet(options: KubeletOptions = {}): Controller {
-  const readinessCheck: ReadinessCheck = options.readinessCheck ?? (() => true);
   return {
     name: 'kubelet',
     start(ctx) {
       const node = new NodeRuntimes(ctx);
+      const dataPlane = ctx.dataPlane;
+      const readinessCheck: ReadinessCheck =
+        options.readinessCheck ??
+        (dataPlane
+          ? async (pod) => {
+              const nodeIP = node.internalIP(String(pod.spec?.nodeName ?? ''));
+              const result = await probePodReadiness(dataPlane, pod, nodeIP);
+              return {
+                ready: result.success,
+                ...(result.message ? { message: result.message } : {}),
+              };
+            }
+          : () => true);
+      // Probe timings are the user's seconds scaled by the pace, never closer than 50 ms.
+      const probeDelay = (seconds: number, floorMs = 0) =>
+        Math.max(seconds * 1000 * ctx.options.pace, floorMs);
       const runs = new Map<string, PodRun>();
       const timers = new UserTimers();
       const podsDef = resourceById(podsId);
@@ -224,7 +249,7 @@ export function createKubelet(options: KubeletOptions = {}): Controller {
         )?.readinessProbe;
         const epoch = run.epoch;
         step(run, kubeletDelays.ready, () => {
-          run.cancelProbe = timers.set((probe?.initialDelaySeconds ?? 0) * 1000, () =>
+          run.cancelProbe = timers.set(probeDelay(probe?.initialDelaySeconds ?? 0), () =>
             probeReadiness(run, epoch, probe),
           );
         });
@@ -233,7 +258,7 @@ export function createKubelet(options: KubeletOptions = {}): Controller {
       function probeReadiness(run: PodRun, epoch: number, probe: Json | undefined): void {
         const pod = currentPod(run);
         if (!pod || !alive(run, epoch)) return;
-        let verdict: Promise<boolean>;
+        let verdict: Promise<ReadinessVerdict>;
         try {
           verdict = Promise.resolve(readinessCheck(pod));
         } catch {
@@ -241,15 +266,42 @@ export function createKubelet(options: KubeletOptions = {}): Controller {
         }
         verdict
           .catch(() => false)
-          .then((ready) => {
+          .then((answer) => {
             if (!alive(run, epoch)) return;
+            const { ready: result, message } =
+              typeof answer === 'boolean' ? { ready: answer, message: undefined } : answer;
+            const probed = currentPod(run);
+            if (!result && message && probed) {
+              const container = containersOf(probed).find((c) => c.readinessProbe);
+              node.recorder(run.node).warning(probed, 'Unhealthy', message, {
+                ...(container ? { fieldPath: `spec.containers{${container.name}}` } : {}),
+              });
+            }
+            // The prober worker: Ready changes after enough answers in a row (it starts unready).
+            const streak = run.probeRun?.ready === result ? run.probeRun.count + 1 : 1;
+            run.probeRun = { ready: result, count: streak };
+            const threshold = result
+              ? (probe?.successThreshold ?? 1)
+              : (probe?.failureThreshold ?? 3);
+            const ready = streak >= threshold ? result : isRunReady(run);
             setReady(run, ready);
             // A declared probe runs every period; without one, only a "not yet" is asked again.
             const again = probe ? (probe.periodSeconds ?? 10) : ready ? undefined : 1;
             if (again !== undefined) {
-              run.cancelProbe = timers.set(again * 1000, () => probeReadiness(run, epoch, probe));
+              run.cancelProbe = timers.set(probeDelay(again, 50), () =>
+                probeReadiness(run, epoch, probe),
+              );
             }
           });
+      }
+
+      function isRunReady(run: PodRun): boolean {
+        const pod = currentPod(run);
+        return (
+          (pod?.status?.conditions as Json[] | undefined)?.some(
+            (c) => c.type === 'ContainersReady' && c.status === 'True',
+          ) === true
+        );
       }
 
       function setReady(run: PodRun, ready: boolean): void {

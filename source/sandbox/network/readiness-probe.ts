@@ -1,5 +1,6 @@
 import type { Json, KubeObject } from '../api/kube-object.ts';
 import { kubernetesVersion } from '../cluster/seed.ts';
+import { programOf } from './container-program.ts';
 import type { DataPlane } from './data-plane.ts';
 import { httpRequestOver } from './http-over-socket.ts';
 import { DialError } from './virtual-network.ts';
@@ -9,7 +10,8 @@ import { DialError } from './virtual-network.ts';
  * the kubelet (in the node's network namespace) makes it:
  *
  *   probeContainer(dataPlane, pod, container, probe, nodeIP) → { success, message? }
- *   probePodReadiness(dataPlane, pod, nodeIP) → every container's readiness probe, all must pass
+ *   probePodReadiness(dataPlane, pod, nodeIP) → every container's readiness probe, all must pass;
+ *       a container the sandbox runs no program for has the reason added to its failure
  *
  * httpGet: GET path (query included) on host (default the pod IP) and port (a number, or a
  * container port's name) with `User-Agent: kube-probe/<minor>`; 200–399 succeeds. tcpSocket:
@@ -118,7 +120,11 @@ export async function probePodReadiness(
       container.readinessProbe,
       nodeIP,
     );
-    if (!result.success) return result;
+    if (result.success) continue;
+    // A probe of a container the sandbox runs no program for fails for that reason: say so.
+    const program = programOf(container);
+    const why = program.kind === 'silent' ? ` (in the sandbox: ${program.reason})` : '';
+    return { success: false, message: `${result.message}${why}` };
   }
   return { success: true };
 }
