@@ -10,5 +10,9 @@ const benches: { file: string; nodeFlags?: string[] }[] = [
 
 for (const bench of benches) {
   console.log(`\n# ${bench.file}`);
-  execFileSync(process.execPath, [...(bench.nodeFlags ?? []), '--import', 'tsx', join(import.meta.dirname, bench.file)], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [...(bench.nodeFlags ?? []), '--import', 'tsx', join(import.meta.dirname, bench.file)],
+    { stdio: 'inherit' },
+  );
 }

@@ -143,14 +143,15 @@ export class ResourceOps {
         : {}),
     };
     if (!def.namespaced) delete object.metadata.namespace;
-    if (specChanged(existing, object))
-      object.metadata.generation = (existing.metadata.generation ?? 1) + 1;
-
     const strategy = this.strategy(def);
     const ctx = this.context(options.dryRun ?? false);
     const warnings: string[] = [];
+    if (options.subresource !== 'status') strategy.applyDefaults?.(object, existing);
+    // Compared after defaulting: a PUT that omits defaulted fields changes nothing.
+    if (specChanged(existing, object)) {
+      object.metadata.generation = (existing.metadata.generation ?? 1) + 1;
+    }
     if (options.subresource !== 'status') {
-      strategy.applyDefaults?.(object, existing);
       this.trackManagedFields(def, existing, input, object, options);
       strategy.admit?.(object, existing, ctx);
       const errors = [
