@@ -101,10 +101,13 @@ export class VirtualNetwork {
         socket.off('error', fail);
         // After the verdict an 'end' is the peer's half-close, which the caller handles.
         socket.off('end', endedBeforeVerdict);
+        socket.off('close', endedBeforeVerdict);
         if (verdict[0] === accepted) resolve(socket);
         else fail(new DialError('ECONNREFUSED', flow));
       });
       socket.once('end', endedBeforeVerdict);
+      // Destroyed before any verdict (the fabric stopped): settle now, not at the timeout.
+      socket.once('close', endedBeforeVerdict);
     });
   }
 
