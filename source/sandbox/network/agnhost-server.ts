@@ -159,24 +159,31 @@ export class AgnhostServer {
   }
 }
 
-/** Writes a reply with the headers Go's server sends: Content-Length, Content-Type, Date. */
+/**
+ * Writes a reply with Go's headers in Go's order: the handler's own headers sorted by name,
+ * then the server's: Date, Content-Length, Content-Type (sniffed when the handler set none),
+ * and `Connection: close` when the client asked to close.
+ */
 function respond(
   response: ServerResponse,
   status: number,
   body: string,
-  headers: Record<string, string>,
+  handlerHeaders: Record<string, string>,
 ): void {
   const bytes = Buffer.from(body);
   response.statusCode = status;
   // Go names codes it has no text for "status code N".
   if (!STATUS_CODES[status]) response.statusMessage = `status code ${status}`;
-  if (headers.Location !== undefined) response.setHeader('Location', headers.Location);
+  for (const name of Object.keys(handlerHeaders).sort()) {
+    response.setHeader(name, handlerHeaders[name]!);
+  }
+  response.setHeader('Date', new Date().toUTCString());
   response.setHeader('Content-Length', bytes.length);
-  if (bytes.length > 0) {
-    response.setHeader('Content-Type', headers['Content-Type'] ?? 'text/plain; charset=utf-8');
+  if (bytes.length > 0 && handlerHeaders['Content-Type'] === undefined) {
+    response.setHeader('Content-Type', 'text/plain; charset=utf-8');
   }
   // Go sends no Connection header on a kept-alive HTTP/1.1 connection.
-  response.removeHeader('Connection');
+  if (response.shouldKeepAlive) response.removeHeader('Connection');
   response.end(bytes);
 }
 

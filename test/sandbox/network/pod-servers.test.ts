@@ -135,16 +135,40 @@ describe('an agnhost netexec pod', () => {
       headers: { 'x-forwarded-for': '203.0.113.9', Accept: '*/*' },
     });
     expect(reply.rawHeaders.filter((_, i) => i % 2 === 0)).toEqual([
+      'Date',
       'Content-Length',
       'Content-Type',
-      'Date',
+      'Connection',
     ]);
+    expect(reply.headers.connection).toBe('close');
     expect(reply.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(JSON.parse(reply.body)).toEqual({
       Accept: ['*/*'],
       Connection: ['close'],
       'X-Forwarded-For': ['203.0.113.9'],
     });
+  });
+
+  it('keeps a connection alive without saying so, as Go does, for several requests', async () => {
+    const socket = await harness.sandbox.dataPlane.network.dial({
+      source: { ip: client, port: 41_001 },
+      destination: { ip: ipOf('web'), port: 8080 },
+    });
+    const received: string[] = [];
+    socket.on('data', (chunk) => received.push(String(chunk)));
+    socket.write(
+      'GET /hostname HTTP/1.1\r\nHost: web\r\n\r\nGET /echo?msg=again HTTP/1.1\r\nHost: web\r\n\r\n',
+    );
+    const text = await eventually(() => {
+      const joined = received.join('');
+      return joined.endsWith('again') ? joined : undefined;
+    });
+    socket.destroy();
+    const replies = text.split('HTTP/1.1 200 OK\r\n').slice(1);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(
+      /^Date: .+ GMT\r\nContent-Length: 3\r\nContent-Type: text\/plain; charset=utf-8\r\n\r\nweb$/,
+    );
   });
 
   it('listens on the port its arguments name, and has the hostname its spec names', async () => {
