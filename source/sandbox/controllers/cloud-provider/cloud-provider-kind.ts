@@ -1,4 +1,6 @@
 import { loadBalancerRange } from '../../cluster/topology.ts';
+import { startGatewayDataPath } from '../../network/gateway-owner.ts';
+import { startIngressDataPath } from '../../network/ingress-owner.ts';
 import type { Controller } from '../controller.ts';
 import { AddressPool } from './address-pool.ts';
 import { startGatewayController } from './gateway-controller.ts';
@@ -9,6 +11,7 @@ import { startServiceLoadBalancerController } from './service-load-balancer-cont
  * cloud-provider-kind, which a kind cluster runs beside it: LoadBalancer Services, Ingress and
  * Gateway API, all addressed from one range of the kind network. With the `loadBalancer`
  * option off, LoadBalancer Services stay `<pending>` as on a cluster without a provider.
+ * The ingress and gateway proxies really route on the data plane (source/sandbox/network).
  */
 export const cloudProviderKind: Controller = {
   name: 'cloud-provider-kind',
@@ -18,6 +21,9 @@ export const cloudProviderKind: Controller = {
       ...(ctx.options.loadBalancer ? [startServiceLoadBalancerController(ctx, pool)] : []),
       startIngressStatusController(ctx, pool),
       startGatewayController(ctx, pool),
+      // The Envoys behind those addresses, on the sandbox's data plane.
+      startIngressDataPath(ctx, pool),
+      startGatewayDataPath(ctx, pool),
     ];
     return () => {
       for (const stop of stops) stop();

@@ -280,7 +280,8 @@ function validateRoute(world: GatewayWorld, route: Readonly<KubeObject>): RouteS
   return { route, parents, acceptingListeners: accepting };
 }
 
-function allowedByListener(
+/** Whether the listener's allowedRoutes (namespaces, kinds) let the route attach. */
+export function allowedByListener(
   world: GatewayWorld,
   listener: Json,
   route: Readonly<KubeObject>,
@@ -306,7 +307,8 @@ function allowedByListener(
   );
 }
 
-function allowedByHostname(listener: Json, route: Readonly<KubeObject>): boolean {
+/** Whether a route without hostnames, or one of its hostnames, fits the listener's. */
+export function allowedByHostname(listener: Json, route: Readonly<KubeObject>): boolean {
   const listenerHostname: string | undefined = listener.hostname;
   if (!listenerHostname) return true;
   const routeHostnames: string[] = route.spec?.hostnames ?? [];
@@ -332,7 +334,7 @@ export function hostnameWithin(routeHostname: string, listenerHostname: string):
 }
 
 /** The route kinds a listener takes: only HTTPRoute is implemented. */
-function supportedKinds(listener: Json): { kinds: Json[]; allValid: boolean } {
+export function supportedKinds(listener: Json): { kinds: Json[]; allValid: boolean } {
   const wanted: Json[] = listener.allowedRoutes?.kinds ?? [];
   if (wanted.length > 0) {
     const kinds: Json[] = [];
@@ -686,7 +688,7 @@ function backendFailure(
 }
 
 /** Does a ReferenceGrant in the target namespace let this kind of object point there? */
-function crossNamespaceAllowed(
+export function crossNamespaceAllowed(
   world: GatewayWorld,
   fromKind: string,
   fromNamespace: string,
