@@ -9,6 +9,8 @@ import type { ServiceIndex } from './service-index.ts';
  *
  *   dns.resolve(name, { namespace })  → as a pod in `namespace` (CoreDNS at 10.96.0.10)
  *   dns.resolve(name)                 → as a kind node (Docker's DNS; no cluster names)
+ *   dns.query(fqdn, from)             → one fully qualified query to that vantage's server,
+ *                                       no search list (for a stub resolver of one's own)
  *   dnsVantageOf(pod)                 → which of the two a pod's dnsPolicy gives it
  *
  * A pod's resolv.conf has `search <ns>.svc.cluster.local svc.cluster.local cluster.local` and
@@ -89,6 +91,16 @@ export class ClusterDns {
       tried,
       ...(inCluster ? {} : { note: noInternet }),
     };
+  }
+
+  /** One query for exactly `fqdn` to the server `from` uses: CoreDNS, or Docker's for a node. */
+  query(fqdn: string, from: DnsVantage = {}): DnsAnswer {
+    const name = fqdn.toLowerCase().replace(/\.$/, '');
+    if (isIPv4(name)) return { status: 'NOERROR', name, addresses: [name] };
+    const addresses = from.namespace === undefined ? this.fromDocker(name) : undefined;
+    if (addresses) return { status: 'NOERROR', name, addresses };
+    const answer = from.namespace === undefined ? undefined : this.lookup(name);
+    return answer ?? { status: 'NXDOMAIN', name, tried: [name] };
   }
 
   /** One fully qualified query to CoreDNS. */

@@ -183,6 +183,23 @@ describe('from a pod', () => {
   });
 });
 
+describe('one query, without the search list', () => {
+  it('answers exactly the name asked, from the vantage’s server', () => {
+    expect(dns().query('echo.shop.svc.cluster.local', { namespace: 'default' })).toEqual({
+      status: 'NOERROR',
+      name: 'echo.shop.svc.cluster.local',
+      addresses: [clusterIP('shop', 'echo')],
+    });
+    expect(dns().query('echo', { namespace: 'shop' })).toEqual({
+      status: 'NXDOMAIN',
+      name: 'echo',
+      tried: ['echo'],
+    });
+    expect(dns().query('echo.shop.svc.cluster.local').status).toBe('NXDOMAIN');
+    expect(dns().query('expose-tutor-worker2')).toMatchObject({ addresses: ['172.18.0.4'] });
+  });
+});
+
 describe('from a node', () => {
   it('does not resolve cluster names, as a kind node does not, and says why', () => {
     expect(dns().resolve('echo.shop.svc.cluster.local')).toEqual({
