@@ -1,11 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { warningHeader } from './deprecation-warning.ts';
+import {
+  decodeProtobufBody,
+  type ExpectedKind,
+  isProtobuf,
+} from './protobuf/decode-protobuf-body.ts';
 import { ApiError, badRequest } from './status.ts';
 
 const maxBodyBytes = 3 * 1024 * 1024;
 
 export async function readBody(request: IncomingMessage): Promise<string> {
+  return (await readBodyBytes(request)).toString('utf8');
+}
+
+/** The body as bytes, which protobuf bodies need. */
+export async function readBodyBytes(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -18,11 +28,23 @@ export async function readBody(request: IncomingMessage): Promise<string> {
       );
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** Bodies arrive as JSON, or YAML for server-side apply. */
-export function decodeBody(text: string, contentType: string): unknown {
+/**
+ * Bodies arrive as JSON, YAML for server-side apply, or Kubernetes protobuf from typed clients
+ * (kubectl 1.32+ `create` commands): pass the bytes for those, and the kind the URL serves.
+ */
+export function decodeBody(
+  body: string | Uint8Array,
+  contentType: string,
+  expected?: ExpectedKind,
+): unknown {
+  if (isProtobuf(contentType)) {
+    if (typeof body === 'string') throw new Error('protobuf bodies must be read as bytes');
+    return decodeProtobufBody(body, expected);
+  }
+  const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
   if (text.trim() === '') return undefined;
   try {
     if (contentType.includes('yaml')) return parseYaml(text);

@@ -6,7 +6,7 @@ import { serverSideApply } from '../patch/server-side-apply.ts';
 import type { ResourceDefinition } from '../resources/resource-definition.ts';
 import { decodeObject, type FieldValidation } from '../schema/decode-object.ts';
 import { deprecationWarning, warningHeader } from './deprecation-warning.ts';
-import { decodeBody, readBody, sendJson } from './http-io.ts';
+import { decodeBody, readBody, readBodyBytes, sendJson } from './http-io.ts';
 import type { KubeObject } from './kube-object.ts';
 import { pageOf } from './list-paging.ts';
 import { type DeleteOptions, type ResourceOps, requireBody } from './resource-ops.ts';
@@ -204,7 +204,11 @@ async function decodeWrite(
   route: ResourceRoute,
 ): Promise<{ object: KubeObject; warnings: string[] }> {
   const body = requireBody(
-    decodeBody(await readBody(request), request.headers['content-type'] ?? 'application/json'),
+    decodeBody(
+      await readBodyBytes(request),
+      request.headers['content-type'] ?? 'application/json',
+      { apiVersion: apiVersionOf(def), kind: def.kind },
+    ),
   );
   checkKind(def, body);
   body.metadata = body.metadata ?? {};
@@ -362,7 +366,7 @@ async function handleScale(
   // Server-side apply of a Scale would need its field paths mapped onto the parent's.
   if (patchType === 'apply')
     throw methodNotAllowed('apply is not supported on the scale subresource');
-  const sent = decodeBody(await readBody(request), contentType);
+  const sent = decodeBody(await readBodyBytes(request), contentType);
   const desired = patchType
     ? applyPatch(def, patchType, scaleOf(existing), sent)
     : requireBody(sent);
