@@ -36,9 +36,13 @@ import type { Verdict } from './virtual-network.ts';
  * or per client IP with `sessionAffinity: ClientIP` (timeout from sessionAffinityConfig).
  * Headless and ExternalName Services have no cluster IP: nothing here for them.
  */
+/** How many client affinities are remembered at most (xt_recent keeps 200 per list by default). */
+const maxRemembered = 10_000;
+
 export class KubeProxy {
   readonly owner: AddressOwner = (flow) => this.route(flow);
-  private readonly affinity = new Map<string, AffinityEntry>();
+  /** Client IP affinities by Service port and client, with the timeout they were made with. */
+  private readonly affinity = new Map<string, { entry: AffinityEntry; timeoutSeconds: number }>();
   private readonly random: () => number;
   private readonly now: () => number;
 
@@ -57,6 +61,8 @@ export class KubeProxy {
     const { destination } = flow;
     const service = this.services.serviceAtClusterIP(destination.ip);
     if (service) return this.toClusterIP(flow, service);
+    // Pod IPs are the pods' business; this keeps the hot path to a pod free of node lookups.
+    if (this.isPodAddress(destination.ip)) return undefined;
     const node = nodeNameAt(this.store, destination.ip);
     if (!node) return undefined;
     const nodePort = this.services.serviceAtNodePort(destination.port);
@@ -125,13 +131,25 @@ export class KubeProxy {
     const now = this.now();
     const { endpoint, entry } = chooseWithAffinity(
       candidates,
-      this.affinity.get(key),
+      this.affinity.get(key)?.entry,
       now,
       timeout,
       this.random,
     );
-    this.affinity.set(key, entry);
+    // Re-inserted so the map's order is least recently used first.
+    this.affinity.delete(key);
+    if (this.affinity.size >= maxRemembered) this.forgetExpired(now);
+    this.affinity.set(key, { entry, timeoutSeconds: timeout });
     return endpoint;
+  }
+
+  /** Like the recent match's table, old entries go: expired ones, then the least recent. */
+  private forgetExpired(now: number): void {
+    for (const [key, { entry, timeoutSeconds }] of this.affinity) {
+      if (now - entry.lastUsed >= timeoutSeconds * 1000) this.affinity.delete(key);
+    }
+    const oldest = this.affinity.keys().next();
+    if (this.affinity.size >= maxRemembered && !oldest.done) this.affinity.delete(oldest.value);
   }
 
   /** The node a client is on: its own node, or the node of the pod that has its IP. */
