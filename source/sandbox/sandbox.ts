@@ -11,6 +11,8 @@ import type { ControllerOptions } from './controllers/controller.ts';
 import { type ControllerSet, startControllers } from './controllers/controller-set.ts';
 import { type ClusterNetwork, startClusterNetwork } from './network/cluster-network.ts';
 import { DataPlane } from './network/data-plane.ts';
+import { HostPorts } from './network/host-ports.ts';
+import { LoadBalancerProxies } from './network/load-balancer-owner.ts';
 import { ObjectStore } from './store/object-store.ts';
 
 export const sandboxContextName = 'expose-tutor-sandbox';
@@ -52,6 +54,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const dataPlane = new DataPlane();
   await dataPlane.start();
   const clusterNetwork = startClusterNetwork(store, dataPlane);
+  dataPlane.addOwner(new LoadBalancerProxies(store, dataPlane).owner);
+  // "Your machine": loopback listeners for NodePorts, load balancers, Ingresses and Gateways.
+  const hostPorts = new HostPorts(store, dataPlane);
+  dataPlane.exposeToHost(hostPorts);
   const controllers: ControllerSet | undefined =
     options.controllers === false
       ? undefined
@@ -70,8 +76,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let address: { port: number };
   try {
     address = await server.listen(options.port ?? 0);
+    await hostPorts.start();
   } catch (error) {
     controllers?.stop();
+    await server.close();
+    await hostPorts.stop();
     clusterNetwork.stop();
     await dataPlane.stop();
     throw error;
@@ -91,6 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async stop() {
       controllers?.stop();
       await server.close();
+      await hostPorts.stop();
       clusterNetwork.stop();
       await dataPlane.stop();
     },
