@@ -17,7 +17,8 @@ beforeAll(async () => {
   const applied = await harness.kubectl(['apply', '-f', '-'], manifests);
   expect(applied.stderr).toBe('');
   await eventually(
-    () => ['web', 'custom', 'nginx'].every((name) => pod(name)?.status?.phase === 'Running'),
+    () =>
+      ['web', 'custom', 'nginx', 'on-host'].every((name) => pod(name)?.status?.phase === 'Running'),
     10_000,
     'running pods',
   );
@@ -52,6 +53,15 @@ spec:
   - name: agnhost
     image: ${agnhost}
     command: [/agnhost, netexec, --http-port, "9090"]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: on-host}
+spec:
+  hostNetwork: true
+  nodeName: expose-tutor-worker2
+  containers:
+  - {name: agnhost, image: ${agnhost}, args: [netexec, --http-port=8088]}
 ---
 apiVersion: v1
 kind: Pod
@@ -184,6 +194,19 @@ describe('an agnhost netexec pod', () => {
       status: 200,
       flow: { source: { ip: client } },
     });
+  });
+});
+
+describe('a hostNetwork pod', () => {
+  it('answers on its node’s IP as the node; the node refuses ports nobody listens on', async () => {
+    const node = { ip: '172.18.0.4', port: 8088 };
+    expect(ipOf('on-host')).toBe(node.ip);
+    const reply = await virtualGet(harness.sandbox.dataPlane, client, node, '/hostname', 300);
+    expect(bodyOf(reply)).toBe('expose-tutor-worker2');
+    const other = { ip: '172.18.0.3', port: 8088 };
+    expect((await virtualGet(harness.sandbox.dataPlane, client, other, '/', 300)).outcome).toBe(
+      'refused',
+    );
   });
 });
 
