@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { Sandbox } from '../../sandbox/sandbox.ts';
+import { exposureChanges, type RequestHint, requestHint } from '../host-endpoint-lines.ts';
 import { stateDirectory } from '../state-paths.ts';
 import { UserError } from '../user-error.ts';
 
@@ -100,15 +102,44 @@ export async function runSandboxCommand(
       `  export KUBECONFIG=${kubeconfigPath}`,
       '  kubectl get nodes',
       '',
+      'NodePorts, LoadBalancers, Ingresses and Gateways are reachable from this machine: each',
+      'one is printed below as it appears, with a curl command to try.',
+      '',
       'Press Ctrl-C to stop; the kubeconfig is removed when the sandbox stops.',
       '',
     ].join('\n'),
   );
+  const stopPrinting = printHostEndpoints(sandbox, io.stdout);
   await new Promise<void>((resolve) => {
     if (io.signal.aborted) resolve();
     io.signal.addEventListener('abort', () => resolve(), { once: true });
   });
+  stopPrinting();
   io.stdout.write('Stopping the sandbox…\n');
   await sandbox.stop();
   removeKubeconfig(kubeconfigPath);
+}
+
+const objectResources = {
+  NodePort: '/services',
+  LoadBalancer: '/services',
+  Ingress: 'networking.k8s.io/ingresses',
+  Gateway: 'gateway.networking.k8s.io/gateways',
+} as const;
+
+/** Prints a line for each exposure as it appears, moves or goes; returns the stop function. */
+function printHostEndpoints(sandbox: Sandbox, stdout: NodeJS.WritableStream): () => void {
+  let printed = new Map<string, string>();
+  const hintOf = (endpoint: Parameters<typeof requestHint>[0]): RequestHint | undefined => {
+    const [namespace, name = ''] = endpoint.object.split('/');
+    const object = sandbox.store.peek(objectResources[endpoint.kind], namespace, name);
+    return requestHint(endpoint, object);
+  };
+  const print = () => {
+    const { lines, next } = exposureChanges(printed, sandbox.dataPlane.hostEndpoints(), hintOf);
+    printed = next;
+    for (const line of lines) stdout.write(`${line}\n`);
+  };
+  print();
+  return sandbox.dataPlane.onHostEndpointsChange(print);
 }
