@@ -110,7 +110,7 @@ export const ingressClass = message('IngressClass', [
         2,
         'parameters',
         message('IngressClassParametersReference', [
-          [1, 'apiGroup', 'string', 'nullable'],
+          [1, 'apiGroup', 'string', 'pointer'],
           [2, 'kind', 'string', 'always'],
           [3, 'name', 'string', 'always'],
           [4, 'scope', 'string', 'nullable'],
