@@ -12,7 +12,6 @@ import { type ControllerSet, startControllers } from './controllers/controller-s
 import { type ClusterNetwork, startClusterNetwork } from './network/cluster-network.ts';
 import { DataPlane } from './network/data-plane.ts';
 import { HostPorts } from './network/host-ports.ts';
-import { LoadBalancerProxies } from './network/load-balancer-owner.ts';
 import { ObjectStore } from './store/object-store.ts';
 
 export const sandboxContextName = 'expose-tutor-sandbox';
@@ -54,7 +53,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const dataPlane = new DataPlane();
   await dataPlane.start();
   const clusterNetwork = startClusterNetwork(store, dataPlane);
-  dataPlane.addOwner(new LoadBalancerProxies(store, dataPlane).owner);
   // "Your machine": loopback listeners for NodePorts, load balancers, Ingresses and Gateways.
   const hostPorts = new HostPorts(store, dataPlane);
   dataPlane.exposeToHost(hostPorts);

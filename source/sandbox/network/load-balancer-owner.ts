@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import type { Json, KubeObject } from '../api/kube-object.ts';
+import type { ControllerContext } from '../controllers/controller.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { AddressOwner, DataPlane } from './data-plane.ts';
 import { EphemeralPorts } from './ephemeral-ports.ts';
@@ -37,11 +38,13 @@ import { relay } from './relay.ts';
  *
  * The health checks are computed from the EndpointSlices at connect time rather than polled
  * every 2 s, so the sandbox converges at once where Envoy takes a few seconds. Without an
- * address in status (provider off, or the Service still `<pending>`) nothing listens.
+ * address in status (the Service still `<pending>`) nothing listens; with the provider off
+ * (`loadBalancer: false`) no load balancer runs at all, whatever a status says.
  */
 export class LoadBalancerProxies {
   private readonly ports = new EphemeralPorts();
   private readonly random: () => number;
+  private stopped = false;
 
   constructor(
     private readonly store: ObjectStore,
@@ -53,6 +56,7 @@ export class LoadBalancerProxies {
 
   /** Claims connections to every published LoadBalancer address. */
   readonly owner: AddressOwner = (flow) => {
+    if (this.stopped) return undefined;
     const service = this.serviceAt(flow.destination.ip);
     if (!service) return undefined;
     const port = tcpPorts(service).find((candidate) => candidate.port === flow.destination.port);
@@ -62,6 +66,11 @@ export class LoadBalancerProxies {
       handle: (socket, accepted) => this.forward(socket, accepted, service, port),
     };
   };
+
+  /** The containers are gone: new connections find nothing (established ones carry on). */
+  stop(): void {
+    this.stopped = true;
+  }
 
   private serviceAt(ip: string): Readonly<KubeObject> | undefined {
     for (const service of this.store.scan(servicesId)) {
@@ -105,6 +114,14 @@ export class LoadBalancerProxies {
         () => socket.end(),
       );
   }
+}
+
+/** Puts the load balancers on the controller's data plane; returns the stop function. */
+export function startLoadBalancerDataPath(ctx: ControllerContext): () => void {
+  if (!ctx.dataPlane) return () => {};
+  const proxies = new LoadBalancerProxies(ctx.store, ctx.dataPlane);
+  ctx.dataPlane.addOwner(proxies.owner);
+  return () => proxies.stop();
 }
 
 const servicesId = '/services';

@@ -47,7 +47,13 @@ describe('a LoadBalancer Service with the provider switched off', () => {
       /^web\s+LoadBalancer\s+10\.96\.\d+\.\d+\s+<pending>\s+80:3\d{4}\/TCP/,
     );
 
-    // Nothing owns the first address cloud-provider-kind would have handed out.
+    // Nothing owns the first address cloud-provider-kind would have handed out, even when a
+    // status claims it: no provider, no load balancer behind it.
+    const stored = harness.sandbox.store.get('/services', 'default', 'web')!;
+    harness.sandbox.store.replace('/services', {
+      ...stored,
+      status: { loadBalancer: { ingress: [{ ip: loadBalancerRange.first, ipMode: 'Proxy' }] } },
+    });
     const dial = await harness.sandbox.dataPlane.network
       .dial(
         {

@@ -1,6 +1,7 @@
 import { loadBalancerRange } from '../../cluster/topology.ts';
 import { startGatewayDataPath } from '../../network/gateway-owner.ts';
 import { startIngressDataPath } from '../../network/ingress-owner.ts';
+import { startLoadBalancerDataPath } from '../../network/load-balancer-owner.ts';
 import type { Controller } from '../controller.ts';
 import { AddressPool } from './address-pool.ts';
 import { startGatewayController } from './gateway-controller.ts';
@@ -18,7 +19,9 @@ export const cloudProviderKind: Controller = {
   start(ctx) {
     const pool = new AddressPool(loadBalancerRange);
     const stops = [
-      ...(ctx.options.loadBalancer ? [startServiceLoadBalancerController(ctx, pool)] : []),
+      ...(ctx.options.loadBalancer
+        ? [startServiceLoadBalancerController(ctx, pool), startLoadBalancerDataPath(ctx)]
+        : []),
       startIngressStatusController(ctx, pool),
       startGatewayController(ctx, pool),
       // The Envoys behind those addresses, on the sandbox's data plane.
