@@ -117,11 +117,27 @@ spec:
       - {path: /host, pathType: Prefix, backend: {service: {name: apple, port: {number: 80}}}}
       - {path: /hostname, pathType: Exact, backend: {service: {name: banana, port: {number: 80}}}}
 ---
+apiVersion: v1
+kind: Service
+metadata: {name: apple-headless}
+spec:
+  clusterIP: None
+  selector: {app: apple}
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: nobody-headless}
+spec:
+  clusterIP: None
+  selector: {app: nobody}
+  ports: [{port: 80, targetPort: 8080}]
+---
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata: {name: more}
 spec:
-  rules:${rule('apple.example', 'banana', '/clientip', 'Exact')}${rule('extra.example', 'cherry')}
+  rules:${rule('apple.example', 'banana', '/clientip', 'Exact')}${rule('extra.example', 'cherry')}${rule('headless.example', 'apple-headless')}${rule('nobody.example', 'nobody-headless')}
 ---
 apiVersion: networking.k8s.io/v1
 kind: Ingress
@@ -191,6 +207,15 @@ describe('routing by host', () => {
     expect(pods.size).toBe(2);
   });
 
+  it('round-robins over a headless Service’s ready pods, reached directly', async () => {
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push((await get('headless.example', '/hostname')).body);
+    expect(new Set(answers).size).toBe(2);
+    expect(answers[0]).toBe(answers[2]);
+    expect(answers[1]).toBe(answers[3]);
+    expect(answers.every((pod) => pod.startsWith('apple-'))).toBe(true);
+  });
+
   it('merges the rules of several Ingresses of the class for one host', async () => {
     const exact = await get('apple.example', '/clientip');
     expect(exact.pod?.startsWith('banana-')).toBe(true);
@@ -241,6 +266,13 @@ describe('failures, in Envoy’s words', () => {
     const reply = await get('ghost.example', '/hostname');
     expect(reply.status).toBe(500);
     expect(reply.body).toBe('');
+    expect(answeredByController(reply)).toBe(true);
+  });
+
+  it('503 no healthy upstream for a headless Service without ready endpoints', async () => {
+    const reply = await get('nobody.example', '/hostname');
+    expect(reply.status).toBe(503);
+    expect(reply.body).toBe('no healthy upstream');
     expect(answeredByController(reply)).toBe(true);
   });
 
