@@ -184,7 +184,7 @@ describe('header matches and filters', () => {
     expect(headers['X-Debug']).toBeUndefined();
   });
 
-  it.each([{}, { 'X-Version': 'v1' }])('sends %j to stable', async (headers) => {
+  it.each<Record<string, string>>([{}, { 'X-Version': 'v1' }])('sends %j to stable', async (headers) => {
     const reply = replyOf(await get({ host: 'headers.example', path: '/hostname', headers }));
     expect(reply.body.startsWith('stable-')).toBe(true);
   });
