@@ -184,10 +184,13 @@ describe('header matches and filters', () => {
     expect(headers['X-Debug']).toBeUndefined();
   });
 
-  it.each<Record<string, string>>([{}, { 'X-Version': 'v1' }])('sends %j to stable', async (headers) => {
-    const reply = replyOf(await get({ host: 'headers.example', path: '/hostname', headers }));
-    expect(reply.body.startsWith('stable-')).toBe(true);
-  });
+  it.each<Record<string, string>>([{}, { 'X-Version': 'v1' }])(
+    'sends %j to stable',
+    async (headers) => {
+      const reply = replyOf(await get({ host: 'headers.example', path: '/hostname', headers }));
+      expect(reply.body.startsWith('stable-')).toBe(true);
+    },
+  );
 });
 
 describe('Envoy’s own answers', () => {
