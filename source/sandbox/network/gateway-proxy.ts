@@ -15,7 +15,12 @@ import {
   prepareEnvoyResponse,
   sendLocalReply,
 } from './envoy-local-replies.ts';
-import { findRoute, type ProxyRoute, pickWeighted } from './envoy-route-table.ts';
+import {
+  findRoute,
+  type ProxyRoute,
+  pickWeighted,
+  type WeightedCluster,
+} from './envoy-route-table.ts';
 import type { GatewayProxyConfig, ProxyPort } from './gateway-router.ts';
 import type { Flow, VirtualAddress } from './proxy-protocol.ts';
 import {
@@ -199,7 +204,7 @@ export class GatewayProxy {
     res: ServerResponse,
     downstream: Downstream,
     route: ProxyRoute,
-    clusters: Parameters<typeof pickWeighted>[0],
+    clusters: readonly WeightedCluster[],
   ): Promise<void> {
     const cluster = pickWeighted(clusters, this.random);
     const target: UpstreamTarget = cluster
