@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { createKindStrategies } from './admission/strategies.ts';
 import { ApiServer } from './api/api-server.ts';
 import { AuditLog } from './api/audit-log.ts';
+import { answerPlainExec, ExecEndpoint } from './api/exec/exec-endpoint.ts';
 import { ResourceOps } from './api/resource-ops.ts';
 import { createSelfSignedCertificate } from './api/serving-certificate.ts';
 import { WatchRegistry } from './api/watch-stream.ts';
@@ -12,6 +13,7 @@ import { type ControllerSet, startControllers } from './controllers/controller-s
 import { type ClusterNetwork, startClusterNetwork } from './network/cluster-network.ts';
 import { DataPlane } from './network/data-plane.ts';
 import { HostPorts } from './network/host-ports.ts';
+import { podMachine } from './pod-shell/pod-machine.ts';
 import { ObjectStore } from './store/object-store.ts';
 
 export const sandboxContextName = 'expose-tutor-sandbox';
@@ -70,7 +72,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     token,
     audit,
     certificate,
+    subresourceHandler: answerPlainExec,
   });
+  // pods/exec: kubectl exec and client-node's Exec run commands in the pod shell.
+  const exec = new ExecEndpoint({
+    token,
+    store,
+    audit,
+    machineFor: (pod, container) =>
+      podMachine({ store, dataPlane, dns: clusterNetwork.dns }, pod, container),
+  });
+  server.httpServer.on('upgrade', exec.handleUpgrade);
   let address: { port: number };
   try {
     address = await server.listen(options.port ?? 0);
@@ -97,6 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     kubeconfig: () => kubeconfigFor(url, token, certificate.certPem),
     async stop() {
       controllers?.stop();
+      exec.close();
       await server.close();
       await hostPorts.stop();
       clusterNetwork.stop();
