@@ -2,16 +2,16 @@ import type { ResourceOps } from '../api/resource-ops.ts';
 import type { DataPlane } from '../network/data-plane.ts';
 import { cloudProviderKind } from './cloud-provider/cloud-provider-kind.ts';
 import type { Controller, ControllerContext, ControllerOptions } from './controller.ts';
-import { deploymentController } from './deployment-controller.ts';
 import { endpointSliceController } from './endpoints/endpoint-slice-controller.ts';
 import { endpointsController } from './endpoints/endpoints-controller.ts';
 import { eventTtl } from './event-ttl.ts';
 import { garbageCollector } from './garbage-collector.ts';
-import { kubelet } from './kubelet.ts';
+import { kubelet } from './kubelet/kubelet.ts';
 import { namespaceController } from './namespace-controller.ts';
-import { replicaSetController } from './replicaset-controller.ts';
-import { scheduler } from './scheduler.ts';
+import { scheduler } from './scheduling/scheduler.ts';
 import { serviceAccountController } from './serviceaccount-controller.ts';
+import { deploymentController } from './workloads/deployment-controller.ts';
+import { replicaSetController } from './workloads/replicaset-controller.ts';
 
 /** Every controller the sandbox runs, in start order. */
 const controllers: readonly Controller[] = [

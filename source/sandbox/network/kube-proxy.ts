@@ -1,6 +1,6 @@
 import type { Json, KubeObject } from '../api/kube-object.ts';
 import { podCIDR } from '../cluster/topology.ts';
-import { ipToNumber } from '../controllers/pod-ip-allocator.ts';
+import { ipToNumber } from '../controllers/kubelet/pod-ip-allocator.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { AddressOwner, DataPlane } from './data-plane.ts';
 import {

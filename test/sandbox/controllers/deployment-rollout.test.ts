@@ -9,7 +9,7 @@ import {
   resolveFenceposts,
   setNewReplicaSetAnnotations,
   templatesEqualIgnoringHash,
-} from '../../../source/sandbox/controllers/deployment-rollout.ts';
+} from '../../../source/sandbox/controllers/workloads/deployment-rollout.ts';
 
 function deployment(replicas: number, rollingUpdate?: object, type = 'RollingUpdate'): KubeObject {
   return {

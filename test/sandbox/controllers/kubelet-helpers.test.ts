@@ -4,10 +4,10 @@ import {
   imageIdOf,
   normalizedImage,
   pullPolicyOf,
-} from '../../../source/sandbox/controllers/container-image.ts';
-import { goDuration } from '../../../source/sandbox/controllers/kubelet.ts';
-import { qosClassOf } from '../../../source/sandbox/controllers/pod-qos.ts';
-import { parseQuantity } from '../../../source/sandbox/controllers/resource-quantity.ts';
+} from '../../../source/sandbox/controllers/kubelet/container-image.ts';
+import { goDuration } from '../../../source/sandbox/controllers/kubelet/kubelet.ts';
+import { qosClassOf } from '../../../source/sandbox/controllers/kubelet/pod-qos.ts';
+import { parseQuantity } from '../../../source/sandbox/controllers/scheduling/resource-quantity.ts';
 
 const podWith = (...resources: object[]): KubeObject => ({
   apiVersion: 'v1',

@@ -4,8 +4,8 @@ import type { Json, KubeObject } from '../../../source/sandbox/api/kube-object.t
 import { ResourceOps } from '../../../source/sandbox/api/resource-ops.ts';
 import { seedCluster } from '../../../source/sandbox/cluster/seed.ts';
 import type { ControllerContext } from '../../../source/sandbox/controllers/controller.ts';
-import { createKubelet } from '../../../source/sandbox/controllers/kubelet.ts';
-import { scheduler } from '../../../source/sandbox/controllers/scheduler.ts';
+import { createKubelet } from '../../../source/sandbox/controllers/kubelet/kubelet.ts';
+import { scheduler } from '../../../source/sandbox/controllers/scheduling/scheduler.ts';
 import { serviceAccountController } from '../../../source/sandbox/controllers/serviceaccount-controller.ts';
 import { resourceById } from '../../../source/sandbox/resources/catalog.ts';
 import { ObjectStore } from '../../../source/sandbox/store/object-store.ts';

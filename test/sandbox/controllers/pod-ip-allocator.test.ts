@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PodIpAllocator } from '../../../source/sandbox/controllers/pod-ip-allocator.ts';
+import { PodIpAllocator } from '../../../source/sandbox/controllers/kubelet/pod-ip-allocator.ts';
 
 describe('PodIpAllocator', () => {
   it('starts at .2: never the network address or the gateway', () => {

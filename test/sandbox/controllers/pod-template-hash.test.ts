@@ -3,7 +3,7 @@ import {
   computePodTemplateHash,
   fnv1a32,
   safeEncode,
-} from '../../../source/sandbox/controllers/pod-template-hash.ts';
+} from '../../../source/sandbox/controllers/workloads/pod-template-hash.ts';
 
 const template = {
   metadata: { labels: { app: 'echo' } },

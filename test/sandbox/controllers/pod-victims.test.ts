@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../source/sandbox/api/kube-object.ts';
-import { podsToDelete } from '../../../source/sandbox/controllers/pod-victims.ts';
+import { podsToDelete } from '../../../source/sandbox/controllers/workloads/pod-victims.ts';
 
 interface PodShape {
   name: string;

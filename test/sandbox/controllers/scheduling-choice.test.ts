@@ -3,7 +3,10 @@ import { createKindStrategies } from '../../../source/sandbox/admission/strategi
 import type { Json, KubeObject } from '../../../source/sandbox/api/kube-object.ts';
 import { ResourceOps } from '../../../source/sandbox/api/resource-ops.ts';
 import { seedCluster } from '../../../source/sandbox/cluster/seed.ts';
-import { chooseNode, tolerates } from '../../../source/sandbox/controllers/scheduling-choice.ts';
+import {
+  chooseNode,
+  tolerates,
+} from '../../../source/sandbox/controllers/scheduling/scheduling-choice.ts';
 import { ObjectStore } from '../../../source/sandbox/store/object-store.ts';
 
 function seededNodes(): Readonly<KubeObject>[] {

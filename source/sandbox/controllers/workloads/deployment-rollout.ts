@@ -1,6 +1,6 @@
-import { clone, type Json, type KubeObject } from '../api/kube-object.ts';
+import { clone, type Json, type KubeObject } from '../../api/kube-object.ts';
+import { semanticallyEqual } from '../semantic-equality.ts';
 import { podTemplateHashLabel } from './pod-template-hash.ts';
-import { semanticallyEqual } from './semantic-equality.ts';
 
 /** The arithmetic of Deployment rollouts (deployment/util in kube-controller-manager), pure. */
 

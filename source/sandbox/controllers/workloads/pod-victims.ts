@@ -1,5 +1,5 @@
-import type { KubeObject } from '../api/kube-object.ts';
-import { isPodReady, podCondition, restartCountOf } from './pod-state.ts';
+import type { KubeObject } from '../../api/kube-object.ts';
+import { isPodReady, podCondition, restartCountOf } from '../pod-state.ts';
 
 const deletionCostAnnotation = 'controller.kubernetes.io/pod-deletion-cost';
 

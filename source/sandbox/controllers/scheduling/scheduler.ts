@@ -1,12 +1,12 @@
-import type { Json, KubeObject } from '../api/kube-object.ts';
-import { bindPod } from '../api/pod-binding.ts';
-import { clusterName } from '../cluster/topology.ts';
-import { resourceById } from '../resources/catalog.ts';
-import type { Controller } from './controller.ts';
-import { createEventRecorder } from './event-recorder.ts';
-import { fieldManagers } from './field-managers.ts';
-import { isPodTerminal } from './pod-state.ts';
-import { keyOf, retryingQueue, splitKey } from './retrying-queue.ts';
+import type { Json, KubeObject } from '../../api/kube-object.ts';
+import { bindPod } from '../../api/pod-binding.ts';
+import { clusterName } from '../../cluster/topology.ts';
+import { resourceById } from '../../resources/catalog.ts';
+import type { Controller } from '../controller.ts';
+import { createEventRecorder } from '../event-recorder.ts';
+import { fieldManagers } from '../field-managers.ts';
+import { isPodTerminal } from '../pod-state.ts';
+import { keyOf, retryingQueue, splitKey } from '../retrying-queue.ts';
 import { chooseNode } from './scheduling-choice.ts';
 
 const podsId = '/pods';

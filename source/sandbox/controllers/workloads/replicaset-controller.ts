@@ -1,22 +1,22 @@
-import { clone, type Json, type KubeObject } from '../api/kube-object.ts';
-import { labelSelectorMatches } from '../api/selectors.ts';
-import { ApiError } from '../api/status.ts';
-import { resourceById } from '../resources/catalog.ts';
-import type { Controller } from './controller.ts';
-import { createEventRecorder } from './event-recorder.ts';
-import { byControllerManager } from './field-managers.ts';
-import { controllerReferenceTo, controllerRefOf } from './owner-references.ts';
+import { clone, type Json, type KubeObject } from '../../api/kube-object.ts';
+import { labelSelectorMatches } from '../../api/selectors.ts';
+import { ApiError } from '../../api/status.ts';
+import { resourceById } from '../../resources/catalog.ts';
+import type { Controller } from '../controller.ts';
+import { createEventRecorder } from '../event-recorder.ts';
+import { byControllerManager } from '../field-managers.ts';
+import { controllerReferenceTo, controllerRefOf } from '../owner-references.ts';
 import {
   isPodActive,
   isPodAvailable,
   isPodReady,
   isPodTerminating,
   msUntilAvailable,
-} from './pod-state.ts';
+} from '../pod-state.ts';
+import { keyOf, retryingQueue, splitKey } from '../retrying-queue.ts';
+import { semanticallyEqual } from '../semantic-equality.ts';
+import { UserTimers } from '../user-timers.ts';
 import { podsToDelete } from './pod-victims.ts';
-import { keyOf, retryingQueue, splitKey } from './retrying-queue.ts';
-import { semanticallyEqual } from './semantic-equality.ts';
-import { UserTimers } from './user-timers.ts';
 
 const podsId = '/pods';
 const replicaSetsId = 'apps/replicasets';

@@ -1,8 +1,13 @@
-import { clone, type Json, type KubeObject } from '../api/kube-object.ts';
-import type { ResourceOps } from '../api/resource-ops.ts';
-import { labelSelectorMatches } from '../api/selectors.ts';
-import { ApiError } from '../api/status.ts';
-import { resourceById } from '../resources/catalog.ts';
+import { clone, type Json, type KubeObject } from '../../api/kube-object.ts';
+import type { ResourceOps } from '../../api/resource-ops.ts';
+import { labelSelectorMatches } from '../../api/selectors.ts';
+import { ApiError } from '../../api/status.ts';
+import { resourceById } from '../../resources/catalog.ts';
+import type { EventRecorder } from '../event-recorder.ts';
+import { byControllerManager } from '../field-managers.ts';
+import { controllerReferenceTo, controllerRefOf, isControlledBy } from '../owner-references.ts';
+import { isPodTerminal } from '../pod-state.ts';
+import { semanticallyEqual } from '../semantic-equality.ts';
 import {
   activeOrLatest,
   creationOrder,
@@ -26,12 +31,7 @@ import {
   sumStatus,
   templatesEqualIgnoringHash,
 } from './deployment-rollout.ts';
-import type { EventRecorder } from './event-recorder.ts';
-import { byControllerManager } from './field-managers.ts';
-import { controllerReferenceTo, controllerRefOf, isControlledBy } from './owner-references.ts';
-import { isPodTerminal } from './pod-state.ts';
 import { computePodTemplateHash, podTemplateHashLabel } from './pod-template-hash.ts';
-import { semanticallyEqual } from './semantic-equality.ts';
 
 const deploymentsId = 'apps/deployments';
 const replicaSetsId = 'apps/replicasets';

@@ -1,5 +1,5 @@
-import type { Json, KubeObject } from '../api/kube-object.ts';
-import { controllerRefOf } from './owner-references.ts';
+import type { Json, KubeObject } from '../../api/kube-object.ts';
+import { controllerRefOf } from '../owner-references.ts';
 import { parseQuantity } from './resource-quantity.ts';
 
 export type SchedulingChoice = { nodeName: string } | { unschedulable: string };

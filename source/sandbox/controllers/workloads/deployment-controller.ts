@@ -1,11 +1,11 @@
-import { labelSelectorMatches } from '../api/selectors.ts';
-import type { Controller } from './controller.ts';
+import { labelSelectorMatches } from '../../api/selectors.ts';
+import type { Controller } from '../controller.ts';
+import { createEventRecorder } from '../event-recorder.ts';
+import { controllerRefOf } from '../owner-references.ts';
+import { isPodTerminal } from '../pod-state.ts';
+import { keyOf, retryingQueue, splitKey } from '../retrying-queue.ts';
+import { UserTimers } from '../user-timers.ts';
 import { DeploymentSync } from './deployment-sync.ts';
-import { createEventRecorder } from './event-recorder.ts';
-import { controllerRefOf } from './owner-references.ts';
-import { isPodTerminal } from './pod-state.ts';
-import { keyOf, retryingQueue, splitKey } from './retrying-queue.ts';
-import { UserTimers } from './user-timers.ts';
 
 const deploymentsId = 'apps/deployments';
 const replicaSetsId = 'apps/replicasets';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Json } from '../api/kube-object.ts';
+import type { Json } from '../../api/kube-object.ts';
 
 /**
  * An image reference as containerd reports it in a pod's status: with its registry, the

@@ -1,4 +1,4 @@
-import type { Json, KubeObject } from '../api/kube-object.ts';
+import type { Json, KubeObject } from '../../api/kube-object.ts';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 

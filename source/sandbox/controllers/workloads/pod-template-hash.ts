@@ -1,6 +1,6 @@
-import type { Json } from '../api/kube-object.ts';
-import { suffixAlphabet } from '../api/names.ts';
-import { canonicalJson } from './semantic-equality.ts';
+import type { Json } from '../../api/kube-object.ts';
+import { suffixAlphabet } from '../../api/names.ts';
+import { canonicalJson } from '../semantic-equality.ts';
 
 export const podTemplateHashLabel = 'pod-template-hash';
 

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { clone, type Json, type KubeObject } from '../api/kube-object.ts';
-import { probePodReadiness } from '../network/readiness-probe.ts';
-import { resourceById } from '../resources/catalog.ts';
+import { clone, type Json, type KubeObject } from '../../api/kube-object.ts';
+import { probePodReadiness } from '../../network/readiness-probe.ts';
+import { resourceById } from '../../resources/catalog.ts';
+import type { Controller, ControllerContext } from '../controller.ts';
+import { createEventRecorder, type EventRecorder } from '../event-recorder.ts';
+import { fieldManagers } from '../field-managers.ts';
+import { isPodTerminal } from '../pod-state.ts';
+import { keyOf, retryingQueue, splitKey } from '../retrying-queue.ts';
+import { semanticallyEqual } from '../semantic-equality.ts';
+import { UserTimers } from '../user-timers.ts';
 import { imageIdOf, imageSizeOf, normalizedImage, pullPolicyOf } from './container-image.ts';
-import type { Controller, ControllerContext } from './controller.ts';
-import { createEventRecorder, type EventRecorder } from './event-recorder.ts';
-import { fieldManagers } from './field-managers.ts';
 import { PodIpAllocator } from './pod-ip-allocator.ts';
 import { qosClassOf } from './pod-qos.ts';
-import { isPodTerminal } from './pod-state.ts';
-import { keyOf, retryingQueue, splitKey } from './retrying-queue.ts';
-import { semanticallyEqual } from './semantic-equality.ts';
-import { UserTimers } from './user-timers.ts';
 
 /**
  * Decides whether a running pod is ready. With a data plane the default runs the pods'
