@@ -8,12 +8,12 @@ const dialects = {
   sh: {
     notFound: (name: string) => `sh: ${name}: not found\n`,
     unsupported: (what: string) =>
-      `sh: the sandbox's shell runs simple commands; ${what} is not supported\n`,
+      `sh: the sandbox's shell runs simple commands only (not ${what})\n`,
   },
   bash: {
     notFound: (name: string) => `bash: line 1: ${name}: command not found\n`,
     unsupported: (what: string) =>
-      `bash: the sandbox's shell runs simple commands; ${what} is not supported\n`,
+      `bash: the sandbox's shell runs simple commands only (not ${what})\n`,
   },
 };
 

@@ -1,0 +1,240 @@
+import { PassThrough } from 'node:stream';
+import { Exec, type V1Status } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kubeConfigFor } from '../support/client-node.ts';
+import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
+
+// `kubectl exec` and client-node's Exec against the sandbox's pods/exec: commands run in the
+// pod shell as the pod, over the sandbox's network, with kubectl's own exit codes and errors.
+const agnhost = 'registry.k8s.io/e2e-test-images/agnhost:2.53';
+const manifests = `
+apiVersion: v1
+kind: Namespace
+metadata: {name: shop}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: echo, namespace: shop}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: echo}}
+  template:
+    metadata: {labels: {app: echo}}
+    spec:
+      containers:
+      - name: agnhost
+        image: ${agnhost}
+        args: [netexec, --http-port=8080]
+        ports: [{name: http, containerPort: 8080}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: echo, namespace: shop}
+spec:
+  selector: {app: echo}
+  ports: [{port: 80, targetPort: http}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: nobody, namespace: shop}
+spec:
+  selector: {app: nothing-has-this-label}
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client, namespace: shop}
+spec:
+  containers:
+  - {name: client, image: ${agnhost}, args: [pause]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: unscheduled, namespace: shop}
+spec:
+  nodeSelector: {disk: "nvme"}
+  containers:
+  - {name: c, image: ${agnhost}, args: [pause]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: stranded, namespace: shop}
+spec:
+  nodeName: a-node-that-does-not-exist
+  containers:
+  - {name: waiting, image: ${agnhost}, args: [pause]}
+`;
+
+let harness: SandboxHarness;
+beforeAll(async () => {
+  harness = await startHarness();
+  const applied = await harness.kubectl(['apply', '-f', '-'], manifests);
+  expect(applied.stderr).toBe('');
+  expect(
+    (await harness.kubectl(['-n', 'shop', 'rollout', 'status', 'deployment/echo'])).exitCode,
+  ).toBe(0);
+  const ready = await harness.kubectl([
+    '-n',
+    'shop',
+    'wait',
+    '--for=condition=Ready',
+    'pod/client',
+  ]);
+  expect(ready.exitCode).toBe(0);
+  // The Service answers once its EndpointSlice has caught up with the ready pods.
+  await eventually(
+    async () => (await exec(['curl', '-s', 'http://echo/hostname'])).stdout.startsWith('echo-'),
+    10_000,
+    'the echo Service to answer',
+  );
+});
+afterAll(async () => {
+  await harness.stop();
+});
+
+function echoPods(): string[] {
+  return harness.sandbox.store
+    .scan('/pods', 'shop')
+    .filter((pod) => pod.metadata.labels?.app === 'echo')
+    .map((pod) => pod.metadata.name!);
+}
+
+function exec(command: string[], input?: string, pod = 'client') {
+  return harness.kubectl(
+    ['-n', 'shop', 'exec', ...(input !== undefined ? ['-i'] : []), pod, '--', ...command],
+    input,
+  );
+}
+
+describe('kubectl exec', () => {
+  it('runs curl in the pod: a Service name is answered by one of its pods', async () => {
+    const result = await exec(['curl', '-s', 'http://echo.shop.svc.cluster.local/hostname']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(echoPods()).toContain(result.stdout);
+  });
+
+  it("resolves names with nslookup through the pod's search path", async () => {
+    const clusterIP = harness.sandbox.store.peek('/services', 'shop', 'echo')!.spec.clusterIP;
+    const result = await exec(['nslookup', 'echo']);
+    expect(result).toEqual({
+      exitCode: 0,
+      stdout: `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\techo.shop.svc.cluster.local\nAddress: ${clusterIP}\n`,
+      stderr: '',
+    });
+    const missing = await exec(['nslookup', 'nope']);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stdout).toContain("** server can't find nope: NXDOMAIN");
+    expect(missing.stderr).toBe('command terminated with exit code 1');
+  });
+
+  it("passes a failing curl's exit code on: refused by a Service without endpoints is 7", async () => {
+    const result = await exec(['curl', '-sS', 'http://nobody/']);
+    expect(result.exitCode).toBe(7);
+    expect(result.stderr).toMatch(
+      /^curl: \(7\) Failed to connect to nobody port 80 after \d+ ms: Could not connect to server\ncommand terminated with exit code 7$/,
+    );
+  });
+
+  it("shows the pod's own files and hostname", async () => {
+    const podIP = harness.sandbox.store.peek('/pods', 'shop', 'client')!.status.podIP;
+    expect((await exec(['hostname'])).stdout).toBe('client');
+    expect((await exec(['cat', '/etc/resolv.conf'])).stdout).toBe(
+      'search shop.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5',
+    );
+    expect((await exec(['cat', '/etc/hosts'])).stdout).toContain(`\n${podIP}\tclient`);
+  });
+
+  it('feeds stdin to sh with -i and returns its exit status', async () => {
+    const result = await exec(
+      ['sh'],
+      'hostname\ncurl -s -o /dev/null -w "%{http_code}" echo/\nexit 3\n',
+    );
+    expect(result).toEqual({
+      exitCode: 3,
+      stdout: 'client\n200',
+      stderr: 'command terminated with exit code 3',
+    });
+  });
+
+  it('fails like containerd for a program the image does not have', async () => {
+    const result = await exec(['wget', 'http://echo/']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "wget": executable file not found in \$PATH$/,
+    );
+  });
+
+  it('answers with the errors kube-apiserver and the kubelet give', async () => {
+    expect((await exec(['hostname'], undefined, 'nope')).stderr).toBe(
+      'Error from server (NotFound): pods "nope" not found',
+    );
+    expect((await exec(['hostname'], undefined, 'unscheduled')).stderr).toBe(
+      'Error from server (BadRequest): pod unscheduled does not have a host assigned',
+    );
+    expect((await exec(['hostname'], undefined, 'stranded')).stderr).toBe(
+      'error: Internal error occurred: unable to upgrade connection: container not found ("waiting")',
+    );
+    const wrongContainer = await harness.kubectl([
+      '-n',
+      'shop',
+      'exec',
+      'client',
+      '-c',
+      'x',
+      '--',
+      'hostname',
+    ]);
+    expect(wrongContainer.stderr).toBe(
+      'Error from server (BadRequest): container x is not valid for pod client',
+    );
+    const plain = await harness.kubectl([
+      'get',
+      '--raw',
+      '/api/v1/namespaces/shop/pods/client/exec?command=hostname&stdout=true',
+    ]);
+    expect(plain.stderr).toBe('Error from server (BadRequest): Upgrade request required');
+  });
+
+  it('records the exec request in the audit log', () => {
+    const execs = harness.sandbox.audit
+      .all()
+      .filter((entry) => entry.path === '/api/v1/namespaces/shop/pods/client/exec');
+    expect(execs.length).toBeGreaterThan(0);
+    expect(execs[0]).toMatchObject({ method: 'GET', verb: 'get', code: 101 });
+    expect(execs[0]!.query).toContain('command=');
+  });
+});
+
+describe("client-node's Exec", () => {
+  async function run(command: string[]) {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const chunks: string[] = [];
+    const errors: string[] = [];
+    stdout.on('data', (chunk: Buffer) => chunks.push(String(chunk)));
+    stderr.on('data', (chunk: Buffer) => errors.push(String(chunk)));
+    const status = await new Promise<V1Status>((resolve, reject) => {
+      new Exec(kubeConfigFor(harness))
+        .exec('shop', 'client', 'client', command, stdout, stderr, null, false, resolve)
+        .catch(reject);
+    });
+    return { status, stdout: chunks.join(''), stderr: errors.join('') };
+  }
+
+  it('runs a command and reports Success on the status channel', async () => {
+    const result = await run(['curl', '-s', 'http://echo/hostname']);
+    expect(result.status).toEqual({ metadata: {}, status: 'Success' });
+    expect(echoPods()).toContain(result.stdout);
+  });
+
+  it('reports a non-zero exit as NonZeroExitCode with the code as its cause', async () => {
+    const result = await run(['curl', '-sS', 'http://no-such-service/']);
+    expect(result.stderr).toBe('curl: (6) Could not resolve host: no-such-service\n');
+    expect(result.status).toMatchObject({
+      status: 'Failure',
+      reason: 'NonZeroExitCode',
+      details: { causes: [{ reason: 'ExitCode', message: '6' }] },
+    });
+  });
+});
