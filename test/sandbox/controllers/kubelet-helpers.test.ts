@@ -5,7 +5,7 @@ import {
   normalizedImage,
   pullPolicyOf,
 } from '../../../source/sandbox/controllers/kubelet/container-image.ts';
-import { goDuration } from '../../../source/sandbox/controllers/kubelet/kubelet.ts';
+import { goDuration } from '../../../source/sandbox/controllers/kubelet/image-puller.ts';
 import { qosClassOf } from '../../../source/sandbox/controllers/kubelet/pod-qos.ts';
 import { parseQuantity } from '../../../source/sandbox/controllers/scheduling/resource-quantity.ts';
 
