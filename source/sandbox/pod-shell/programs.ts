@@ -1,3 +1,4 @@
+import { agnhost } from './agnhost.ts';
 import { cat } from './cat.ts';
 import { curl } from './curl/curl.ts';
 import { hostname } from './hostname.ts';
@@ -22,14 +23,26 @@ const installed: { paths: string[]; program: Program }[] = [
   { paths: ['/usr/bin/env', '/usr/bin/printenv'], program: env },
   { paths: ['/bin/sh', '/bin/ash'], program: shellProgram('sh', findProgram) },
   { paths: ['/bin/bash'], program: shellProgram('bash', findProgram) },
+  { paths: ['/agnhost', '/agnhost-2'], program: agnhost },
 ];
+
+/** The image's PATH: a bare name is found only in these directories. */
+const pathDirectories = new Set([
+  '/usr/local/sbin',
+  '/usr/local/bin',
+  '/usr/sbin',
+  '/usr/bin',
+  '/sbin',
+  '/bin',
+]);
 
 const byPath = new Map<string, Program>();
 const byName = new Map<string, Program>();
 for (const { paths, program } of installed) {
   for (const path of paths) {
     byPath.set(path, program);
-    byName.set(path.slice(path.lastIndexOf('/') + 1), program);
+    const slash = path.lastIndexOf('/');
+    if (pathDirectories.has(path.slice(0, slash))) byName.set(path.slice(slash + 1), program);
   }
 }
 

@@ -38,6 +38,8 @@ export function shellProgram(dialect: keyof typeof dialects, lookup: ProgramLook
           : `bash: ${args[0]}: No such file or directory\n`,
       );
       return dialect === 'sh' ? 2 : 127;
+    } else if (io.tty && io.stdin) {
+      return interactive(machine, io, lookup, words);
     } else {
       const chunks: Buffer[] = [];
       for await (const chunk of io.stdin ?? []) chunks.push(chunk);
@@ -48,8 +50,79 @@ export function shellProgram(dialect: keyof typeof dialects, lookup: ProgramLook
       io.stderr(words.unsupported(syntax.unsupported));
       return 2;
     }
-    return runList(syntax.list, machine, io, lookup, words.notFound);
+    return (await runList(syntax.list, machine, io, lookup, words.notFound, 0)).status;
   };
+}
+
+/**
+ * `kubectl exec -it POD -- sh`: a prompt, and the terminal's line editing done by the shell
+ * (the sandbox has no kernel tty): typed characters echo, Backspace erases, Enter runs the
+ * line, Ctrl-C abandons it, Ctrl-D on an empty line and `exit` leave.
+ */
+async function interactive(
+  machine: ShellMachine,
+  io: ShellIO,
+  lookup: ProgramLookup,
+  words: (typeof dialects)[keyof typeof dialects],
+): Promise<number> {
+  const prompt = '/ # ';
+  let status = 0;
+  let line = '';
+  let pendingEscape = '';
+  io.stdout(prompt);
+  for await (const chunk of io.stdin ?? []) {
+    for (const char of chunk.toString('utf8')) {
+      if (pendingEscape) {
+        // Cursor keys and the like (ESC [ A …): swallowed, there is no history to move in.
+        pendingEscape += char;
+        if (pendingEscape.length > 1 && /[A-Za-z~]/.test(char)) pendingEscape = '';
+        continue;
+      }
+      if (char === '\x1b') {
+        pendingEscape = char;
+        continue;
+      }
+      if (char === '\x03') {
+        io.stdout(`^C\r\n${prompt}`);
+        line = '';
+        continue;
+      }
+      if (char === '\x04') {
+        if (line === '') {
+          io.stdout('\r\n');
+          return status;
+        }
+        continue;
+      }
+      if (char === '\x7f' || char === '\b') {
+        if (line) {
+          line = line.slice(0, -1);
+          io.stdout('\b \b');
+        }
+        continue;
+      }
+      if (char === '\r' || char === '\n') {
+        io.stdout('\r\n');
+        const syntax = parseShell(line);
+        line = '';
+        if (!syntax.ok) {
+          io.stderr(words.unsupported(syntax.unsupported));
+          status = 2;
+        } else {
+          const result = await runList(syntax.list, machine, io, lookup, words.notFound, status);
+          status = result.status;
+          if (result.exited) return status;
+        }
+        io.stdout(prompt);
+        continue;
+      }
+      if (char >= ' ') {
+        line += char;
+        io.stdout(char);
+      }
+    }
+  }
+  return status;
 }
 
 async function runList(
@@ -58,17 +131,19 @@ async function runList(
   io: ShellIO,
   lookup: ProgramLookup,
   notFound: (name: string) => string,
-): Promise<number> {
-  let status = 0;
+  previous: number,
+): Promise<{ status: number; exited: boolean }> {
+  let status = previous;
   const variables = (name: string) => (name === '?' ? String(status) : (machine.env[name] ?? ''));
   for (const { joiner, command } of list) {
-    if (io.signal.aborted) return 130;
+    if (io.signal.aborted) return { status: 130, exited: true };
     if (joiner === '&&' && status !== 0) continue;
     if (joiner === '||' && status === 0) continue;
     const argv = command.words.map((word) => expandWord(word, variables));
     const [name, ...args] = argv;
     if (name === undefined) continue;
-    if (name === 'exit') return args[0] === undefined ? status : Number(args[0]) & 0xff;
+    if (name === 'exit')
+      return { status: args[0] === undefined ? status : Number(args[0]) & 0xff, exited: true };
     if (name === 'cd' || name === ':') {
       status = 0;
       continue;
@@ -82,7 +157,7 @@ async function runList(
     }
     status = await program(args, machine, streams);
   }
-  return status;
+  return { status, exited: false };
 }
 
 /** The streams a command writes to after its redirections, applied left to right. */

@@ -11,7 +11,7 @@ import { parseShell } from '../../../source/sandbox/pod-shell/sh-syntax.ts';
 import { capturingIO, fakeMachine } from './fake-machine.ts';
 
 const machine = fakeMachine({
-  routes: {},
+  routes: { '10.96.99.9:80': 'refuse', '10.96.99.10:80': 'drop' },
   names: {
     'echo.default.svc.cluster.local': ['10.96.41.7'],
     'web.default.svc.cluster.local': ['10.244.1.7', '10.244.2.9'],
@@ -182,5 +182,47 @@ describe('sh -c', () => {
     expect((await run('sh', '-c', 'a | b')).stderr).toBe(
       "sh: the sandbox's shell runs simple commands only (not pipes)\n",
     );
+  });
+});
+
+describe('an interactive sh (kubectl exec -it)', () => {
+  it('prompts, echoes, edits the line and runs it on Enter, until exit', async () => {
+    const io = capturingIO(true);
+    const typed = ['hostname\r', 'echo hx\x7fi\r', '\x1b[Anosuch\r', 'partial\x03', 'exit 5\r', 'never\r'];
+    const program = findProgram('sh')!;
+    const exitCode = await program([], machine, {
+      ...io,
+      stdin: (async function* () {
+        for (const text of typed) yield Buffer.from(text);
+      })(),
+    });
+    expect(exitCode).toBe(5);
+    expect(io.out()).toBe(
+      '/ # hostname\r\nclient\n/ # echo hx\b \bi\r\nhi\n/ # nosuch\r\n/ # partial^C\r\n/ # exit 5\r\n',
+    );
+    expect(io.err()).toBe('sh: nosuch: not found\n');
+  });
+});
+
+describe('/agnhost connect', () => {
+  it('exits 0 when the connection opens, and names failures with the fixed prefixes', async () => {
+    expect(await run('/agnhost', 'connect', '10.96.99.9:80', '--timeout=1s')).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: 'REFUSED\n',
+    });
+    expect(await run('/agnhost', 'connect', '10.96.99.10:80', '--timeout', '50ms')).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: 'TIMEOUT\n',
+    });
+    expect((await run('/agnhost', 'connect', 'nope:80')).stderr).toBe(
+      'DNS: lookup nope on 10.96.0.10:53: no such host\n',
+    );
+  });
+
+  it('is at /agnhost, not on PATH', () => {
+    expect(findProgram('/agnhost')).toBeDefined();
+    expect(findProgram('agnhost')).toBeUndefined();
   });
 });
