@@ -188,7 +188,14 @@ describe('sh -c', () => {
 describe('an interactive sh (kubectl exec -it)', () => {
   it('prompts, echoes, edits the line and runs it on Enter, until exit', async () => {
     const io = capturingIO(true);
-    const typed = ['hostname\r', 'echo hx\x7fi\r', '\x1b[Anosuch\r', 'partial\x03', 'exit 5\r', 'never\r'];
+    const typed = [
+      'hostname\r',
+      'echo hx\x7fi\r',
+      '\x1b[Anosuch\r',
+      'partial\x03',
+      'exit 5\r',
+      'never\r',
+    ];
     const program = findProgram('sh')!;
     const exitCode = await program([], machine, {
       ...io,
