@@ -396,5 +396,5 @@ export function createKubelet(options: KubeletOptions = {}): Controller {
   };
 }
 
-/** The kubelet every sandbox runs: pods are ready when their probes say so (ready at once without a data plane). */
+/** The kubelet every sandbox runs, with the default readiness check. */
 export const kubelet: Controller = createKubelet();

@@ -2,6 +2,7 @@ import { clone, type Json, type KubeObject } from '../../api/kube-object.ts';
 import { labelSelectorMatches } from '../../api/selectors.ts';
 import { ApiError } from '../../api/status.ts';
 import { resourceById } from '../../resources/catalog.ts';
+import { claimOwnedObjects } from '../claim-owned-objects.ts';
 import type { Controller } from '../controller.ts';
 import { createEventRecorder } from '../event-recorder.ts';
 import { byControllerManager } from '../field-managers.ts';
@@ -52,43 +53,8 @@ export const replicaSetController: Controller = {
 
     /** Pods this ReplicaSet controls after adopting matching orphans and releasing strays. */
     function claimPods(rs: Readonly<KubeObject>): Readonly<KubeObject>[] {
-      const owned: Readonly<KubeObject>[] = [];
-      const canAdopt = !rs.metadata.deletionTimestamp;
-      for (const pod of store.scan(podsId, rs.metadata.namespace)) {
-        const ref = controllerRefOf(pod);
-        const matches = labelSelectorMatches(rs.spec?.selector, pod.metadata.labels);
-        if (ref?.uid === rs.metadata.uid) {
-          if (matches || !canAdopt) owned.push(pod);
-          else release(pod, rs);
-        } else if (!ref && matches && canAdopt && isPodActive(pod)) {
-          owned.push(
-            ops.update(
-              podsDef,
-              {
-                ...pod,
-                metadata: {
-                  ...pod.metadata,
-                  ownerReferences: [
-                    ...(pod.metadata.ownerReferences ?? []),
-                    controllerReferenceTo(rs),
-                  ],
-                },
-              } as KubeObject,
-              byControllerManager,
-            ).object,
-          );
-        }
-      }
-      return owned;
-    }
-
-    function release(pod: Readonly<KubeObject>, rs: Readonly<KubeObject>): void {
-      const ownerReferences = (pod.metadata.ownerReferences ?? []).filter(
-        (ref) => ref.uid !== rs.metadata.uid,
-      );
-      const metadata = { ...pod.metadata, ownerReferences };
-      if (ownerReferences.length === 0) delete (metadata as Json).ownerReferences;
-      ops.update(podsDef, { ...pod, metadata } as KubeObject, byControllerManager);
+      const candidates = store.scan(podsId, rs.metadata.namespace);
+      return claimOwnedObjects(ops, podsDef, rs, candidates, isPodActive);
     }
 
     /** Creates or deletes pods to reach `spec.replicas`; returns what went wrong, if anything. */
