@@ -1,6 +1,8 @@
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Probe, ProbeRun } from '../../source/probe/probe.ts';
 import { sandboxProbe } from '../../source/probe/sandbox/sandbox-probe.ts';
+import { createSelfSignedCertificate } from '../../source/sandbox/api/serving-certificate.ts';
 import { nodes } from '../../source/sandbox/cluster/topology.ts';
 import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
 
@@ -41,6 +43,29 @@ spec:
 `;
 }
 
+const ingress = (certificate: { certPem: string; keyPem: string }) => `
+apiVersion: v1
+kind: Secret
+metadata: {name: secure-tls, namespace: demo}
+type: kubernetes.io/tls
+data:
+  tls.crt: ${Buffer.from(certificate.certPem).toString('base64')}
+  tls.key: ${Buffer.from(certificate.keyPem).toString('base64')}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: web, namespace: demo}
+spec:
+  tls: [{hosts: [secure.example], secretName: secure-tls}]
+  rules:
+  - host: shop.example
+    http:
+      paths: [{path: /, pathType: Prefix, backend: {service: {name: echo, port: {number: 80}}}}]
+  - host: secure.example
+    http:
+      paths: [{path: /, pathType: Prefix, backend: {service: {name: echo, port: {number: 80}}}}]
+`;
+
 const manifests = [
   'apiVersion: v1\nkind: Namespace\nmetadata: {name: demo}',
   deployment('echo', 3),
@@ -63,7 +88,11 @@ let probe: Probe;
 beforeAll(async () => {
   harness = await startHarness();
   probe = sandboxProbe(harness.sandbox);
+  const certificate = await createSelfSignedCertificate('secure.example', {
+    dns: ['secure.example'],
+  });
   expect((await harness.kubectl(['apply', '-f', '-'], manifests)).stderr).toBe('');
+  expect((await harness.kubectl(['apply', '-f', '-'], ingress(certificate))).stderr).toBe('');
   for (const name of ['echo', 'solo']) {
     const rollout = await harness.kubectl([
       '-n',
@@ -85,6 +114,13 @@ beforeAll(async () => {
     15_000,
     'all echo pods in rotation',
   );
+  await eventually(
+    () =>
+      ingressIP() &&
+      harness.sandbox.dataPlane.hostEndpoints().some((e) => e.virtual === `${ingressIP()}:443`),
+    20_000,
+    "the Ingress's address on this machine",
+  );
 });
 afterAll(async () => {
   await harness.stop();
@@ -96,6 +132,11 @@ function clusterIP(name: string): string {
 
 function nodePort(name: string): number {
   return harness.sandbox.store.peek('/services', 'demo', name)!.spec.ports[0].nodePort;
+}
+
+function ingressIP(): string | undefined {
+  return harness.sandbox.store.peek('networking.k8s.io/ingresses', 'demo', 'web')?.status
+    ?.loadBalancer?.ingress?.[0]?.ip;
 }
 
 function echoPods(): string[] {
@@ -268,5 +309,66 @@ describe('probing from your machine', () => {
     expect((await fromHost('http://echo.demo.svc.cluster.local/')).results[0]!.outcome.kind).toBe(
       'dns-failure',
     );
+  });
+});
+
+describe('probing an Ingress', () => {
+  it('from your machine: a host name pinned to the loopback twin of the Ingress address', async () => {
+    const host = harness.sandbox.dataPlane
+      .hostEndpoints()
+      .find((e) => e.virtual === `${ingressIP()}:80`)!.host;
+    const run = await probe.send({
+      from: { from: 'host' },
+      target: { url: 'http://shop.example/hostname', resolveTo: ingressIP()! },
+    });
+    // Where port 80 is privileged, the listener is elsewhere and curl is told with --connect-to.
+    const [ip, port] = host.split(':');
+    const pin =
+      port === '80' ? `--resolve shop.example:80:${ip}` : `--connect-to shop.example:80:${host}`;
+    expect(run.results[0]!.command).toBe(`curl -s ${pin} http://shop.example/hostname`);
+    expect(echoPods()).toContain(run.results[0]!.pod);
+    // The command is meant to be pasted: the real curl gets an answer from a pod too.
+    const pasted = await execa('sh', ['-c', run.results[0]!.command], {
+      reject: false,
+      env: { NO_PROXY: '*', no_proxy: '*' },
+      timeout: 10_000,
+    });
+    expect(echoPods()).toContain(pasted.stdout);
+  });
+
+  it("from your machine: the Host header routes, and an unknown host gets the controller's 404", async () => {
+    const routed = await probe.send({
+      from: { from: 'host' },
+      target: { url: `http://${ingressIP()}/hostname`, hostHeader: 'shop.example' },
+    });
+    expect(routed.results[0]!.command).toMatch(
+      /^curl -s -H 'Host: shop\.example' http:\/\/127\.[\d.]+(:\d+)?\/hostname$/,
+    );
+    expect(echoPods()).toContain(routed.results[0]!.pod);
+    const unknown = await probe.send({
+      from: { from: 'host' },
+      target: { url: `http://${ingressIP()}/hostname`, hostHeader: 'other.example' },
+    });
+    expect(unknown.results[0]!.outcome).toMatchObject({ kind: 'response', status: 404 });
+    expect(unknown.tally).toMatchObject({ unnamed: 1, pods: [] });
+  });
+
+  it('names a certificate nobody trusts a TLS error, from your machine and from a pod; -k goes on', async () => {
+    const target = { url: 'https://secure.example/hostname', resolveTo: ingressIP()! };
+    const fromHere = await probe.send({ from: { from: 'host' }, target });
+    expect(fromHere.results[0]!.outcome).toEqual({
+      kind: 'tls-error',
+      detail: 'SSL certificate problem: self-signed certificate',
+    });
+    const pod = { from: 'pod' as const, namespace: 'demo', pod: 'client' };
+    expect((await probe.send({ from: pod, target })).results[0]!.outcome).toEqual({
+      kind: 'tls-error',
+      detail: 'SSL certificate problem: self-signed certificate',
+    });
+    const insecure = await probe.send({ from: pod, target: { ...target, insecure: true } });
+    expect(insecure.results[0]!.command).toBe(
+      `kubectl exec -n demo client -- curl -s -k --resolve secure.example:443:${ingressIP()} https://secure.example/hostname`,
+    );
+    expect(echoPods()).toContain(insecure.results[0]!.pod);
   });
 });
