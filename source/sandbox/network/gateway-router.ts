@@ -1,13 +1,13 @@
 import type { Json, KubeObject } from '../api/kube-object.ts';
+import { supportedKinds } from '../controllers/cloud-provider/gateway-listeners.ts';
+import { computeGatewayStatus } from '../controllers/cloud-provider/gateway-status.ts';
+import type { GatewayWorld } from '../controllers/cloud-provider/gateway-world.ts';
 import {
   allowedByHostname,
   allowedByListener,
-  computeGatewayStatus,
-  crossNamespaceAllowed,
-  type GatewayWorld,
   hostnameWithin,
-  supportedKinds,
-} from '../controllers/cloud-provider/gateway-status.ts';
+} from '../controllers/cloud-provider/http-route-attachment.ts';
+import { crossNamespaceAllowed } from '../controllers/cloud-provider/reference-grants.ts';
 import { conditionStatus } from '../controllers/cloud-provider/status-conditions.ts';
 import {
   type HeaderMatch,

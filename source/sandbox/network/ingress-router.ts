@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Json, KubeObject } from '../api/kube-object.ts';
 import { defaultGatewayClassName, defaultIngressClassName } from '../cluster/topology.ts';
-import { gatewayGroup } from '../controllers/cloud-provider/gateway-status.ts';
+import { gatewayGroup } from '../controllers/cloud-provider/gateway-world.ts';
 import { type GatewayProxyConfig, gatewayProxyConfig } from './gateway-router.ts';
 
 /**

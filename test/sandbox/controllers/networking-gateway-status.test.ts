@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Json, KubeObject } from '../../../source/sandbox/api/kube-object.ts';
-import {
-  computeGatewayStatus,
-  type GatewayWorld,
-  hostnameWithin,
-} from '../../../source/sandbox/controllers/cloud-provider/gateway-status.ts';
+import { computeGatewayStatus } from '../../../source/sandbox/controllers/cloud-provider/gateway-status.ts';
+import type { GatewayWorld } from '../../../source/sandbox/controllers/cloud-provider/gateway-world.ts';
+import { hostnameWithin } from '../../../source/sandbox/controllers/cloud-provider/http-route-attachment.ts';
 
 const now = '2026-11-26T12:00:00Z';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Json, KubeObject } from '../../../source/sandbox/api/kube-object.ts';
-import type { GatewayWorld } from '../../../source/sandbox/controllers/cloud-provider/gateway-status.ts';
+import type { GatewayWorld } from '../../../source/sandbox/controllers/cloud-provider/gateway-world.ts';
 import {
   findRoute,
   type ProxyRoute,

@@ -5,13 +5,21 @@ import type { ControllerContext } from '../controller.ts';
 import { keyOf, retryingQueue, splitKey } from '../retrying-queue.ts';
 import { semanticallyEqual } from '../semantic-equality.ts';
 import type { AddressPool } from './address-pool.ts';
-import { computeGatewayStatus, gatewayGroup } from './gateway-status.ts';
+import { computeGatewayStatus } from './gateway-status.ts';
+import {
+  gatewayApiIds,
+  gatewayGroup,
+  gatewayWorldFromStore,
+  isCloudProviderKindGateway,
+} from './gateway-world.ts';
 import { setStatusCondition } from './status-conditions.ts';
 
-const classesId = `${gatewayGroup}/gatewayclasses`;
-const gatewaysId = `${gatewayGroup}/gateways`;
-const routesId = `${gatewayGroup}/httproutes`;
-const referenceGrantsId = `${gatewayGroup}/referencegrants`;
+const {
+  classes: classesId,
+  gateways: gatewaysId,
+  routes: routesId,
+  referenceGrants: referenceGrantsId,
+} = gatewayApiIds;
 
 /** How long a Gateway's Envoy container takes to come up before it has an address. */
 export const gatewayProxyStartMs = 1000;
@@ -47,10 +55,6 @@ export function startGatewayController(ctx: ControllerContext, pool: AddressPool
   /** Each route's last parentRefs: a route that stops naming a Gateway must still resync it. */
   const lastParents = new Map<string, string[]>();
 
-  const isOurs = (gateway: Readonly<KubeObject>) =>
-    store.peek(classesId, undefined, gateway.spec?.gatewayClassName)?.spec?.controllerName ===
-    gatewayControllerName;
-
   const syncClass = (name: string) => {
     const gatewayClass = store.peek(classesId, undefined, name);
     if (!gatewayClass || gatewayClass.spec?.controllerName !== gatewayControllerName) return;
@@ -76,7 +80,7 @@ export function startGatewayController(ctx: ControllerContext, pool: AddressPool
   const syncGateway = (key: string) => {
     const { namespace, name } = splitKey(key);
     const gateway = store.peek(gatewaysId, namespace, name);
-    if (!gateway || !isOurs(gateway)) {
+    if (!gateway || !isCloudProviderKindGateway(store, gateway)) {
       // The proxy goes with its Gateway (or when the Gateway moves to another class).
       pool.release(`gateway:${key}`);
       started.delete(key);
@@ -94,16 +98,7 @@ export function startGatewayController(ctx: ControllerContext, pool: AddressPool
       return;
     }
     const address = pool.allocate(`gateway:${key}`, preferredAddress(gateway));
-    const outcome = computeGatewayStatus({
-      gateway,
-      routes: store.scan(routesId),
-      serviceExists: (ns, svc) => store.peek('/services', ns, svc) !== undefined,
-      secret: (ns, secret) => store.peek('/secrets', ns, secret),
-      namespaceLabels: (ns) => store.peek('/namespaces', undefined, ns)?.metadata.labels,
-      referenceGrants: (ns) => store.scan(referenceGrantsId, ns),
-      address,
-      now: store.now(),
-    });
+    const outcome = computeGatewayStatus(gatewayWorldFromStore(store, gateway, address));
     if (!semanticallyEqual(gateway.status, outcome.status)) {
       ctx.ops.update(gateways, { ...gateway, status: outcome.status }, { subresource: 'status' });
     }
