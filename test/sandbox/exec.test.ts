@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { Exec, type V1Status } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { kubeConfigFor } from '../support/client-node.ts';
 import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
 
@@ -235,6 +236,65 @@ describe("client-node's Exec", () => {
       status: 'Failure',
       reason: 'NonZeroExitCode',
       details: { causes: [{ reason: 'ExitCode', message: '6' }] },
+    });
+  });
+});
+
+describe('the channel protocols on the wire', () => {
+  /** Opens an exec WebSocket offering `protocols`, collecting every message until it closes. */
+  function open(protocols: string[], query: string, headers: Record<string, string> = {}) {
+    const url = `${harness.sandbox.url.replace('https', 'wss')}/api/v1/namespaces/shop/pods/client/exec?${query}`;
+    const socket = new WebSocket(url, protocols, {
+      ca: harness.sandbox.caPem,
+      headers: { Authorization: `Bearer ${harness.sandbox.token}`, ...headers },
+    });
+    return new Promise<{ protocol: string; messages: Buffer[] } | { status: number }>((resolve) => {
+      const messages: Buffer[] = [];
+      socket.on('message', (data: Buffer) => messages.push(data));
+      socket.on('close', () => resolve({ protocol: socket.protocol, messages }));
+      socket.on('unexpected-response', (_request, response) =>
+        resolve({ status: response.statusCode ?? 0 }),
+      );
+    });
+  }
+
+  const command = 'command=sh&command=-c&command=echo%20hi%3B%20exit%203&stdout=true&stderr=true';
+
+  it('v4: a ready message, stdout on channel 1, then the JSON status on channel 3', async () => {
+    const result = await open(['v4.channel.k8s.io'], command);
+    expect(result).toMatchObject({ protocol: 'v4.channel.k8s.io' });
+    const { messages } = result as { messages: Buffer[] };
+    expect(messages[0]).toEqual(Buffer.of(1));
+    expect(messages[1]).toEqual(Buffer.concat([Buffer.of(1), Buffer.from('hi\n')]));
+    expect(messages[2]![0]).toBe(3);
+    expect(JSON.parse(messages[2]!.subarray(1).toString())).toEqual({
+      metadata: {},
+      status: 'Failure',
+      message: 'command terminated with non-zero exit code: command terminated with exit code 3',
+      reason: 'NonZeroExitCode',
+      details: { causes: [{ reason: 'ExitCode', message: '3' }] },
+    });
+  });
+
+  it('channel.k8s.io: the failure as plain text', async () => {
+    const { messages } = (await open(['channel.k8s.io'], command)) as { messages: Buffer[] };
+    expect(messages.at(-1)!.subarray(1).toString()).toBe(
+      'command terminated with non-zero exit code: command terminated with exit code 3',
+    );
+  });
+
+  it('accepts the bearer token as a subprotocol, and nothing without a token', async () => {
+    const token = Buffer.from(harness.sandbox.token).toString('base64url');
+    const result = await open(
+      ['v5.channel.k8s.io', `base64url.bearer.authorization.k8s.io.${token}`],
+      'command=hostname&stdout=true',
+      { Authorization: '' },
+    );
+    expect(result).toMatchObject({ protocol: 'v5.channel.k8s.io' });
+    expect(
+      await open(['v5.channel.k8s.io'], 'command=hostname&stdout=true', { Authorization: '' }),
+    ).toEqual({
+      status: 401,
     });
   });
 });
