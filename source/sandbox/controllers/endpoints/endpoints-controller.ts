@@ -1,22 +1,16 @@
 import type { KubeObject } from '../../api/kube-object.ts';
 import { ApiError } from '../../api/status.ts';
 import { resourceById } from '../../resources/catalog.ts';
-import type { Controller } from '../controller.ts';
-import { keyOf, retryingQueue, splitKey } from '../retrying-queue.ts';
+import { keyOf } from '../retrying-queue.ts';
 import { semanticallyEqual } from '../semantic-equality.ts';
 import { endpointsSubsets } from './endpoints-subsets.ts';
-import { PodServiceIndex } from './pod-service-index.ts';
 import {
-  hasManagedEndpoints,
   headlessServiceLabel,
   isHeadless,
   lastChangeTriggerTimeAnnotation,
-  selectedPods,
 } from './service-backend.ts';
-import { TriggerTimeTracker } from './trigger-time-tracker.ts';
+import { serviceEndpointsController } from './service-endpoints-controller.ts';
 
-const servicesId = '/services';
-const podsId = '/pods';
 const endpointsId = '/endpoints';
 
 /** Since 1.33 the controller marks the Endpoints it writes, for cleanup once it is retired. */
@@ -28,32 +22,18 @@ export const endpointsControllerName = 'endpoint-controller';
  * pods: an object named like the Service, carrying the Service's labels, with no owner
  * reference (the controller deletes it itself when the Service goes).
  */
-export const endpointsController: Controller = {
-  name: 'endpoint-controller',
-  start(ctx) {
-    const endpoints = resourceById(endpointsId);
-    const index = new PodServiceIndex(ctx.store);
-    const triggerTimes = new TriggerTimeTracker();
-
-    const sync = (key: string) => {
-      const { namespace, name } = splitKey(key);
-      const service = ctx.store.peek(servicesId, namespace, name);
-      if (!service) {
-        triggerTimes.forget(namespace ?? '', name);
-        if (ctx.store.peek(endpointsId, namespace, name))
-          ctx.ops.delete(endpoints, namespace, name);
-        return;
-      }
-      if (!hasManagedEndpoints(service)) return;
-      const pods = selectedPods(service, ctx.store.scan(podsId, namespace));
-      const triggerTime = triggerTimes.compute(service, pods);
+export const endpointsController = serviceEndpointsController('endpoint-controller', (ctx) => {
+  const endpoints = resourceById(endpointsId);
+  return {
+    write(service, pods, triggerTime) {
+      const { namespace, name } = service.metadata;
       const subsets = endpointsSubsets(service, pods);
       const labels: Record<string, string> = { ...(service.metadata.labels ?? {}) };
       if (isHeadless(service)) labels[headlessServiceLabel] = '';
       else delete labels[headlessServiceLabel];
       labels[endpointsManagedByLabel] = endpointsControllerName;
 
-      const current = ctx.store.peek(endpointsId, namespace, name);
+      const current = ctx.store.peek(endpointsId, namespace, name!);
       if (
         current &&
         semanticallyEqual(current.subsets, subsets) &&
@@ -80,21 +60,15 @@ export const endpointsController: Controller = {
         if (error instanceof ApiError && error.code === 403 && !current) return;
         throw error;
       }
-    };
-
-    const queue = retryingQueue(ctx, sync);
-    const unsubscribe = ctx.store.subscribe((event) => {
-      if (event.resource === servicesId) queue.add(keyOf(event.object));
-      else if (event.resource === podsId)
-        for (const key of index.servicesFor(event)) queue.add(key);
-      else if (event.resource === endpointsId && event.type === 'DELETED') {
-        queue.add(keyOf(event.object));
-      }
-    });
-    for (const service of ctx.store.scan(servicesId)) queue.add(keyOf(service));
-    return () => {
-      unsubscribe();
-      queue.stop();
-    };
-  },
-};
+    },
+    serviceGone(namespace, name) {
+      if (ctx.store.peek(endpointsId, namespace, name)) ctx.ops.delete(endpoints, namespace, name);
+    },
+    // Deleted behind the controller's back: write it again.
+    serviceToResync(event) {
+      return event.resource === endpointsId && event.type === 'DELETED'
+        ? keyOf(event.object)
+        : undefined;
+    },
+  };
+});
