@@ -27,6 +27,7 @@ export async function virtualGet(
   to: VirtualAddress,
   path: string,
   timeoutMs = 1_000,
+  host = `${to.ip}:${to.port}`,
 ): Promise<VirtualGet> {
   nextPort = nextPort >= 60_000 ? 40_000 : nextPort + 1;
   const source = { ip: from, port: nextPort };
@@ -37,7 +38,7 @@ export async function virtualGet(
     if (!(error instanceof DialError)) throw error;
     return { outcome: error.code === 'ECONNREFUSED' ? 'refused' : 'timed out' };
   }
-  const reply = await httpGetOver(socket, path, `${to.ip}:${to.port}`);
+  const reply = await httpGetOver(socket, path, host);
   return { outcome: 'reply', status: reply.status, body: reply.body, reply };
 }
 
