@@ -1,18 +1,18 @@
 import type { Json, KubeObject, OwnerReference } from '../../api/kube-object.ts';
+import { isPodReady } from '../pod-state.ts';
 import { canonicalJson, semanticallyEqual } from '../semantic-equality.ts';
 import {
   findTargetPort,
   headlessServiceLabel,
   hostnameFor,
   isHeadless,
-  isPodReady,
   isPodTerminating,
-  lastChangeTriggerTimeAnnotation,
   type Pod,
   podIPv4,
   type Service,
   shouldPodBeInEndpoints,
 } from './service-backend.ts';
+import { withTriggerTime } from './trigger-time-tracker.ts';
 
 /**
  * The EndpointSlice controller's reconciler (k8s.io/endpointslice), as a pure function: from a
@@ -305,11 +305,9 @@ function finalize(
     }
   }
   const stamp = (slice: KubeObject): KubeObject => {
-    const annotations = { ...(slice.metadata.annotations ?? {}) };
-    if (triggerTime) annotations[lastChangeTriggerTimeAnnotation] = triggerTime;
-    else delete annotations[lastChangeTriggerTimeAnnotation];
+    const annotations = withTriggerTime(slice.metadata.annotations, triggerTime);
     const metadata = { ...slice.metadata };
-    if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+    if (annotations) metadata.annotations = annotations;
     else delete metadata.annotations;
     return {
       ...slice,

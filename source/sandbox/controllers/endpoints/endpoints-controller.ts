@@ -4,18 +4,15 @@ import { resourceById } from '../../resources/catalog.ts';
 import { keyOf } from '../retrying-queue.ts';
 import { semanticallyEqual } from '../semantic-equality.ts';
 import { endpointsSubsets } from './endpoints-subsets.ts';
-import {
-  headlessServiceLabel,
-  isHeadless,
-  lastChangeTriggerTimeAnnotation,
-} from './service-backend.ts';
+import { headlessServiceLabel, isHeadless } from './service-backend.ts';
 import { serviceEndpointsController } from './service-endpoints-controller.ts';
+import { withTriggerTime } from './trigger-time-tracker.ts';
 
 const endpointsId = '/endpoints';
 
 /** Since 1.33 the controller marks the Endpoints it writes, for cleanup once it is retired. */
-export const endpointsManagedByLabel = 'endpoints.kubernetes.io/managed-by';
-export const endpointsControllerName = 'endpoint-controller';
+const endpointsManagedByLabel = 'endpoints.kubernetes.io/managed-by';
+const endpointsControllerName = 'endpoint-controller';
 
 /**
  * Keeps the deprecated-but-served core/v1 Endpoints of every selector Service in step with its
@@ -44,11 +41,9 @@ export const endpointsController = serviceEndpointsController('endpoint-controll
       const next: KubeObject = current
         ? structuredClone(current)
         : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace } };
-      const annotations = { ...(next.metadata.annotations ?? {}) };
-      if (triggerTime) annotations[lastChangeTriggerTimeAnnotation] = triggerTime;
-      else delete annotations[lastChangeTriggerTimeAnnotation];
+      const annotations = withTriggerTime(next.metadata.annotations, triggerTime);
       next.metadata.labels = labels;
-      if (Object.keys(annotations).length > 0) next.metadata.annotations = annotations;
+      if (annotations) next.metadata.annotations = annotations;
       else delete next.metadata.annotations;
       if (subsets.length > 0) next.subsets = subsets;
       else delete next.subsets;

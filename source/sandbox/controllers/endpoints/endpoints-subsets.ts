@@ -1,9 +1,9 @@
 import type { Json } from '../../api/kube-object.ts';
+import { isPodReady } from '../pod-state.ts';
 import { canonicalJson } from '../semantic-equality.ts';
 import {
   findTargetPort,
   hostnameFor,
-  isPodReady,
   type Pod,
   podIPv4,
   type Service,

@@ -1,4 +1,5 @@
 import type { Json, KubeObject } from '../../api/kube-object.ts';
+import { isPodTerminal } from '../pod-state.ts';
 
 /**
  * What a Service's selector and ports mean for one pod, decided the way kube-controller-manager's
@@ -8,22 +9,7 @@ import type { Json, KubeObject } from '../../api/kube-object.ts';
 export type Pod = Readonly<KubeObject>;
 export type Service = Readonly<KubeObject>;
 
-/** Succeeded and Failed pods are finished: they never receive traffic again. */
-export function isPodTerminal(pod: Pod): boolean {
-  const phase = pod.status?.phase;
-  return phase === 'Succeeded' || phase === 'Failed';
-}
-
-/** The pod's `Ready` condition is `True`. */
-export function isPodReady(pod: Pod): boolean {
-  return podReadyCondition(pod)?.status === 'True';
-}
-
-export function podReadyCondition(pod: Pod): Json | undefined {
-  const conditions: Json[] = pod.status?.conditions ?? [];
-  return conditions.find((condition) => condition.type === 'Ready');
-}
-
+/** Being deleted, as the endpoint controllers see it (finished pods are never listed anyway). */
 export function isPodTerminating(pod: Pod): boolean {
   return Boolean(pod.metadata.deletionTimestamp);
 }
@@ -43,8 +29,8 @@ function isIPv4(ip: string): boolean {
 }
 
 /**
- * Whether a matching pod is listed at all: finished pods and pods without an address never
- * are; terminating pods only when the caller includes them (EndpointSlices always do).
+ * Whether a matching pod is listed at all: finished pods (Succeeded, Failed) and pods without
+ * an address never are; terminating pods only when the caller includes them (EndpointSlices always do).
  */
 export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
   if (isPodTerminal(pod)) return false;
@@ -112,4 +98,3 @@ export function selectedPods(service: Service, pods: readonly Pod[]): Pod[] {
 }
 
 export const headlessServiceLabel = 'service.kubernetes.io/headless';
-export const lastChangeTriggerTimeAnnotation = 'endpoints.kubernetes.io/last-change-trigger-time';

@@ -1,4 +1,7 @@
-import { type Pod, podReadyCondition, type Service } from './service-backend.ts';
+import { podCondition } from '../pod-state.ts';
+import type { Pod, Service } from './service-backend.ts';
+
+export const lastChangeTriggerTimeAnnotation = 'endpoints.kubernetes.io/last-change-trigger-time';
 
 /**
  * Computes `endpoints.kubernetes.io/last-change-trigger-time` the way the endpoint controllers
@@ -20,7 +23,7 @@ export class TriggerTimeTracker {
       earliest = earliest === undefined ? time : Math.min(earliest, time);
     };
     for (const pod of pods) {
-      const time = parseTime(podReadyCondition(pod)?.lastTransitionTime);
+      const time = parseTime(podCondition(pod, 'Ready')?.lastTransitionTime);
       if (time === undefined) continue;
       podTimes.set(pod.metadata.name!, time);
       if (time > (previous?.podTimes.get(pod.metadata.name!) ?? Number.NEGATIVE_INFINITY)) {
@@ -36,6 +39,17 @@ export class TriggerTimeTracker {
   forget(namespace: string, name: string): void {
     this.states.delete(`${namespace}/${name}`);
   }
+}
+
+/** Annotations with the trigger time set, or taken out when there is none; undefined if empty. */
+export function withTriggerTime(
+  annotations: Readonly<Record<string, string>> | undefined,
+  triggerTime: string | undefined,
+): Record<string, string> | undefined {
+  const next = { ...(annotations ?? {}) };
+  if (triggerTime) next[lastChangeTriggerTimeAnnotation] = triggerTime;
+  else delete next[lastChangeTriggerTimeAnnotation];
+  return Object.keys(next).length > 0 ? next : undefined;
 }
 
 function parseTime(value: unknown): number | undefined {
