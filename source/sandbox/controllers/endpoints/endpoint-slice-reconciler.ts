@@ -1,17 +1,20 @@
-import type { Json, KubeObject, OwnerReference } from '../../api/kube-object.ts';
-import { isPodReady } from '../pod-state.ts';
-import { canonicalJson, semanticallyEqual } from '../semantic-equality.ts';
+import type { KubeObject, OwnerReference } from '../../api/kube-object.ts';
+import { semanticallyEqual } from '../semantic-equality.ts';
 import {
-  findTargetPort,
   headlessServiceLabel,
-  hostnameFor,
   isHeadless,
-  isPodTerminating,
   type Pod,
-  podIPv4,
   type Service,
   shouldPodBeInEndpoints,
 } from './service-backend.ts';
+import {
+  type Endpoint,
+  type EndpointPort,
+  endpointKey,
+  endpointPorts,
+  podToEndpoint,
+  portsKey,
+} from './slice-endpoints.ts';
 import { withTriggerTime } from './trigger-time-tracker.ts';
 
 /**
@@ -24,8 +27,7 @@ import { withTriggerTime } from './trigger-time-tracker.ts';
 export const sliceControllerName = 'endpointslice-controller.k8s.io';
 export const serviceNameLabel = 'kubernetes.io/service-name';
 export const sliceManagedByLabel = 'endpointslice.kubernetes.io/managed-by';
-export const defaultMaxEndpointsPerSlice = 100;
-const zoneLabel = 'topology.kubernetes.io/zone';
+const defaultMaxEndpointsPerSlice = 100;
 
 export interface SliceInputs {
   service: Service;
@@ -46,9 +48,6 @@ export interface SliceChanges {
   update: KubeObject[];
   remove: Readonly<KubeObject>[];
 }
-
-type Endpoint = Json;
-type EndpointPort = Json;
 
 export function reconcileEndpointSlices(inputs: SliceInputs): SliceChanges {
   const { service, existing } = inputs;
@@ -117,50 +116,6 @@ function desiredEndpoints(
     if (endpoint.addresses.length > 0) group.endpoints.set(endpointKey(endpoint), endpoint);
   }
   return groups;
-}
-
-export function podToEndpoint(
-  pod: Pod,
-  service: Service,
-  nodeLabels: Record<string, string> | undefined,
-): Endpoint {
-  const serving = isPodReady(pod);
-  const terminating = isPodTerminating(pod);
-  // For compatibility, a terminating pod is never ready unless not-ready addresses are published.
-  const ready = service.spec?.publishNotReadyAddresses === true || (serving && !terminating);
-  const ip = podIPv4(pod);
-  const hostname = hostnameFor(pod, service);
-  const zone = nodeLabels?.[zoneLabel];
-  return {
-    addresses: ip ? [ip] : [],
-    conditions: { ready, serving, terminating },
-    ...(hostname ? { hostname } : {}),
-    targetRef: {
-      kind: 'Pod',
-      namespace: pod.metadata.namespace,
-      name: pod.metadata.name,
-      uid: pod.metadata.uid,
-    },
-    ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
-    ...(zone ? { zone } : {}),
-  };
-}
-
-/** The Service's ports with targetPort resolved on this pod; ports the pod lacks are left out. */
-export function endpointPorts(service: Service, pod: Pod): EndpointPort[] {
-  const servicePorts: Json[] = service.spec?.ports ?? [];
-  const ports: EndpointPort[] = [];
-  for (const servicePort of servicePorts) {
-    const port = findTargetPort(pod, servicePort);
-    if (port === undefined) continue;
-    ports.push({
-      name: servicePort.name ?? '',
-      protocol: servicePort.protocol ?? 'TCP',
-      port,
-      ...(servicePort.appProtocol ? { appProtocol: servicePort.appProtocol } : {}),
-    });
-  }
-  return ports;
 }
 
 /** One group of slices sharing a port set: keep what is still wanted, then place the rest. */
@@ -340,7 +295,7 @@ function newSlice(service: Service, ports: EndpointPort[]): KubeObject {
   };
 }
 
-export function serviceOwnerReference(service: Service): OwnerReference {
+function serviceOwnerReference(service: Service): OwnerReference {
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -386,21 +341,6 @@ function isEquivalentPlaceholder(slice: Readonly<KubeObject>, placeholder: KubeO
     semanticallyEqual(slice.endpoints, []) &&
     semanticallyEqual(slice.ports, [])
   );
-}
-
-/** Endpoints are the same endpoint when address, hostname and target pod agree. */
-function endpointKey(endpoint: Endpoint): string {
-  return canonicalJson({
-    addresses: [...(endpoint.addresses ?? [])].sort(),
-    hostname: endpoint.hostname ?? '',
-    namespace: endpoint.targetRef?.namespace ?? '',
-    name: endpoint.targetRef?.name ?? '',
-  });
-}
-
-/** Port sets are compared regardless of order. */
-function portsKey(ports: readonly EndpointPort[] | null | undefined): string {
-  return JSON.stringify((ports ?? []).map((port) => canonicalJson(port)).sort());
 }
 
 /** Stored empty lists read back as `null`, as they do from the real API server. */
