@@ -8,7 +8,7 @@ import {
   isValidPortNumber,
 } from './formats.ts';
 import { validateLabels } from './label-checks.ts';
-import { validatePortNumberOrName } from './service-validation.ts';
+import { validatePortNumberOrName } from './service-port-validation.ts';
 
 /**
  * Pod spec defaults and validation shared by Pods and the pod templates of Deployments and
