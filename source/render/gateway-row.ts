@@ -1,33 +1,30 @@
 import {
+  agePrinterColumn,
   conditionStatus,
-  jsonPathDate,
-  jsonPathText,
-  printerColumn,
+  customResourceRenderer,
 } from './custom-resource-cells.ts';
-import { nameColumn } from './object-meta-columns.ts';
-import type { ObjectRenderer } from './table-column.ts';
 
-export const gatewayColumns = [
-  nameColumn,
-  printerColumn('Class', '.spec.gatewayClassName', 'string'),
-  printerColumn('Address', '.status.addresses[*].value', 'string'),
-  printerColumn('Programmed', '.status.conditions[?(@.type=="Programmed")].status', 'string'),
-  printerColumn('Age', '.metadata.creationTimestamp', 'date'),
-] as const;
-
-export const gatewayRow: ObjectRenderer = {
-  columns: gatewayColumns,
-  cells(gateway, now) {
-    // The server keeps only the first JSONPath result: one address, however many there are.
-    const address = (gateway.status?.addresses ?? []).find(
-      (a: { value?: string }) => a?.value !== undefined,
-    )?.value;
-    return [
-      gateway.metadata?.name ?? '',
-      jsonPathText(gateway.spec?.gatewayClassName),
-      jsonPathText(address),
-      jsonPathText(conditionStatus(gateway, 'Programmed')),
-      jsonPathDate(gateway.metadata?.creationTimestamp, now),
-    ];
+export const gatewayRow = customResourceRenderer([
+  {
+    name: 'Class',
+    jsonPath: '.spec.gatewayClassName',
+    type: 'string',
+    read: (gateway) => gateway.spec?.gatewayClassName,
   },
-};
+  {
+    name: 'Address',
+    jsonPath: '.status.addresses[*].value',
+    type: 'string',
+    // The server keeps only the first JSONPath result: one address, however many there are.
+    read: (gateway) =>
+      (gateway.status?.addresses ?? []).find((a: { value?: string }) => a?.value !== undefined)
+        ?.value,
+  },
+  {
+    name: 'Programmed',
+    jsonPath: '.status.conditions[?(@.type=="Programmed")].status',
+    type: 'string',
+    read: (gateway) => conditionStatus(gateway, 'Programmed'),
+  },
+  agePrinterColumn,
+]);
