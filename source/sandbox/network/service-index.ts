@@ -1,6 +1,7 @@
 import { type Json, type KubeObject, objectKey } from '../api/kube-object.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { ServiceEndpoint } from './endpoint-choice.ts';
+import { KeyGroups } from './key-groups.ts';
 
 /**
  * Services as kube-proxy sees them, kept current from the store's events: which Service owns a
@@ -16,8 +17,7 @@ export class ServiceIndex {
   private readonly byClusterIP = new Map<string, string>();
   private readonly byNodePort = new Map<number, string>();
   private readonly addressesOfService = new Map<string, { ips: string[]; ports: number[] }>();
-  private readonly slicesOfService = new Map<string, Set<string>>();
-  private readonly serviceOfSlice = new Map<string, string>();
+  private readonly slicesOfService = new KeyGroups();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly store: ObjectStore) {
@@ -28,8 +28,8 @@ export class ServiceIndex {
         this.forgetService(key);
         if (event.type !== 'DELETED') this.rememberService(key, object);
       } else if (event.resource === slicesId) {
-        this.forgetSlice(key);
-        if (event.type !== 'DELETED') this.rememberSlice(key, object);
+        if (event.type === 'DELETED') this.slicesOfService.remove(key);
+        else this.rememberSlice(key, object);
       }
     });
     for (const service of store.scan(servicesId)) {
@@ -55,7 +55,7 @@ export class ServiceIndex {
   }
 
   slicesOf(namespace: string, name: string): Readonly<KubeObject>[] {
-    const keys = this.slicesOfService.get(objectKey(namespace, name)) ?? new Set<string>();
+    const keys = this.slicesOfService.membersOf(objectKey(namespace, name));
     return [...keys].sort().flatMap((key) => {
       const slice = this.peek(slicesId, key);
       return slice ? [slice] : [];
@@ -128,24 +128,9 @@ export class ServiceIndex {
 
   private rememberSlice(key: string, slice: Readonly<KubeObject>): void {
     const serviceName = slice.metadata.labels?.[serviceNameLabel];
-    if (!serviceName) return;
-    const serviceKey = objectKey(slice.metadata.namespace, serviceName);
-    let keys = this.slicesOfService.get(serviceKey);
-    if (!keys) {
-      keys = new Set();
-      this.slicesOfService.set(serviceKey, keys);
-    }
-    keys.add(key);
-    this.serviceOfSlice.set(key, serviceKey);
-  }
-
-  private forgetSlice(key: string): void {
-    const serviceKey = this.serviceOfSlice.get(key);
-    if (serviceKey === undefined) return;
-    this.serviceOfSlice.delete(key);
-    const keys = this.slicesOfService.get(serviceKey);
-    keys?.delete(key);
-    if (keys?.size === 0) this.slicesOfService.delete(serviceKey);
+    if (serviceName)
+      this.slicesOfService.set(key, objectKey(slice.metadata.namespace, serviceName));
+    else this.slicesOfService.remove(key);
   }
 }
 
