@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { registerLessonsCommand } from './commands/lessons-command.ts';
+import { registerRunCommand } from './commands/run-command.ts';
 import { registerSandboxCommand } from './commands/sandbox-command.ts';
-import { UserError } from './user-error.ts';
+import { SilentExit, UserError } from './user-error.ts';
 
 const programName = 'k8s-expose-tutor';
 
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: () => {} })
     .exitOverride();
   registerSandboxCommand(program);
+  registerLessonsCommand(program);
+  registerRunCommand(program);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ outputError: () => {} });
   return program;
@@ -63,6 +67,7 @@ function reportError(error: unknown, argv: string[], stderr: NodeJS.WritableStre
     stderr.write(`${programName}: ${message} (see '${helpHint}')\n`);
     return 2;
   }
+  if (error instanceof SilentExit) return error.exitCode;
   if (error instanceof UserError) {
     stderr.write(`${programName}: ${error.message}\n`);
     return error.exitCode;

@@ -10,3 +10,13 @@ export class UserError extends Error {
     super(message);
   }
 }
+
+/**
+ * Ends a command with an exit code and nothing more to print: the command has already said
+ * what happened (a lesson transcript ending in failed checks, say).
+ */
+export class SilentExit extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+  }
+}
