@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 
-const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** The message `metadata.name` gets when it is not a DNS-1123 subdomain, as the API server words it. */
@@ -8,15 +7,6 @@ export function subdomainProblem(name: string): string | undefined {
   if (name.length > 253) return 'must be no more than 253 characters';
   if (!dns1123Subdomain.test(name)) {
     return "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-  }
-  return undefined;
-}
-
-/** The message for names that must be DNS-1123 labels (namespaces, services). */
-export function labelProblem(name: string): string | undefined {
-  if (name.length > 63) return 'must be no more than 63 characters';
-  if (!dns1123Label.test(name)) {
-    return "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
   }
   return undefined;
 }

@@ -77,14 +77,6 @@ export function methodNotAllowed(message: string): ApiError {
   return new ApiError(405, 'MethodNotAllowed', message);
 }
 
-export function unsupportedMediaType(contentType: string): ApiError {
-  return new ApiError(
-    415,
-    'UnsupportedMediaType',
-    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got ${contentType})`,
-  );
-}
-
 export function gone(message: string): ApiError {
   return new ApiError(410, 'Expired', message);
 }
@@ -95,10 +87,6 @@ export function unauthorized(): ApiError {
 
 export function pathNotFound(): ApiError {
   return new ApiError(404, 'NotFound', 'the server could not find the requested resource');
-}
-
-export function internalError(message: string): ApiError {
-  return new ApiError(500, 'InternalError', `Internal error occurred: ${message}`);
 }
 
 /** One field problem, worded as k8s.io/apimachinery's field.Error prints it. */

@@ -90,8 +90,6 @@ export interface RequestFacts {
   headers: RequestHeaders;
 }
 
-export const noHeaderMutation: HeaderMutation = { set: [], add: [], remove: [] };
-
 /**
  * Envoy's virtual host choice: an exact domain first, then the `*.` wildcard with the longest
  * suffix (a wildcard never matches the empty label, and covers any number of labels), then `*`.
