@@ -1,6 +1,7 @@
 import type { Json } from '../api/kube-object.ts';
 import { type FieldError, fieldErrors } from '../api/status.ts';
-import { isDns1123Label, isIP, isValidPortNumber, parseIPv4 } from './formats.ts';
+import { parseIPv4 } from '../network/ipv4.ts';
+import { isDns1123Label, isIP, isValidPortNumber } from './formats.ts';
 import type { KindStrategy } from './kind-strategy.ts';
 
 const addressTypes = ['FQDN', 'IPv4', 'IPv6'];

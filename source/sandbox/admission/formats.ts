@@ -1,3 +1,5 @@
+import { parseIPv4 } from '../network/ipv4.ts';
+
 /**
  * Format checks worded as k8s.io/apimachinery words them (`IsDNS1123Label`, `IsValidPortName`,
  * …). Each returns the problems with a value, empty when it is fine; callers wrap them in
@@ -210,24 +212,6 @@ export function domainPrefixedPathProblems(value: string): { value: string; mess
   if (!httpPath.test(path))
     problems.push({ value: path, message: regexError('Invalid path', httpPathFmt) });
   return problems;
-}
-
-/** Dotted-quad IPv4, the only family the sandbox's cluster has. */
-export function parseIPv4(value: string): number | undefined {
-  const parts = value.split('.');
-  if (parts.length !== 4) return undefined;
-  let result = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return undefined;
-    const octet = Number(part);
-    if (octet > 255) return undefined;
-    result = result * 256 + octet;
-  }
-  return result;
-}
-
-export function formatIPv4(value: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
 }
 
 /** A loose IPv6 check: enough to tell an IPv6 address from garbage. */

@@ -1,6 +1,7 @@
 import type { Json } from '../api/kube-object.ts';
 import { type FieldError, fieldErrors } from '../api/status.ts';
-import { invalidIPMessage, isIP, isIPv6, parseIPv4 } from './formats.ts';
+import { inCidr } from '../network/ipv4.ts';
+import { invalidIPMessage, isIP, isIPv6 } from './formats.ts';
 import { clusterIPNone, isHeadless } from './service-defaults.ts';
 
 /** The address checks of `ValidateService`: cluster IPs and their families, external IPs. */
@@ -107,12 +108,7 @@ export function validateExternalIPs(spec: Json): FieldError[] {
 
 /** `ValidateNonSpecialIP`: external IPs may not be loopback, link-local or unspecified. */
 function nonSpecialIPErrors(ip: string, at: string): FieldError[] {
-  const value = parseIPv4(ip);
-  const inRange = (base: string, bits: number) => {
-    const start = parseIPv4(base)!;
-    const size = 2 ** (32 - bits);
-    return value !== undefined && value >= start && value < start + size;
-  };
+  const inRange = (base: string, bits: number) => inCidr(ip, `${base}/${bits}`);
   if (ip === '0.0.0.0' || ip === '::')
     return [fieldErrors.invalid(at, ip, `may not be unspecified (${ip})`)];
   if (inRange('127.0.0.0', 8) || ip === '::1')

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { formatIPv4, parseIPv4 } from '../admission/formats.ts';
+import { formatIPv4, parseIPv4 } from '../network/ipv4.ts';
 
 /**
  * Hands out Service cluster IPs from one IPv4 CIDR, the way kube-apiserver's allocator does:

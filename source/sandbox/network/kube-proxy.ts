@@ -1,6 +1,5 @@
 import type { Json, KubeObject } from '../api/kube-object.ts';
 import { podCIDR } from '../cluster/topology.ts';
-import { ipToNumber } from '../controllers/kubelet/pod-ip-allocator.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import type { AddressOwner, DataPlane } from './data-plane.ts';
 import {
@@ -11,6 +10,7 @@ import {
   type ServiceEndpoint,
   usableEndpoints,
 } from './endpoint-choice.ts';
+import { inCidr } from './ipv4.ts';
 import { nodeAddress, nodeNameAt } from './node-hosts.ts';
 import type { PodAddressIndex } from './pod-address-index.ts';
 import type { Flow, VirtualAddress } from './proxy-protocol.ts';
@@ -164,8 +164,6 @@ export class KubeProxy {
   }
 
   private isPodAddress(ip: string): boolean {
-    const [base, bits] = podCIDR.split('/') as [string, string];
-    const mask = bits === '0' ? 0 : (~0 << (32 - Number(bits))) >>> 0;
-    return (ipToNumber(ip) & mask) >>> 0 === (ipToNumber(base) & mask) >>> 0;
+    return inCidr(ip, podCIDR);
   }
 }

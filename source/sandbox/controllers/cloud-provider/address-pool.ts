@@ -1,3 +1,5 @@
+import { formatIPv4, parseIPv4 } from '../../network/ipv4.ts';
+
 /**
  * The addresses cloud-provider-kind hands out on the kind network, one per owner (a
  * LoadBalancer Service, a Gateway, a namespace's ingress gateway). An owner keeps its address
@@ -18,7 +20,7 @@ export class AddressPool {
 
   addressOf(owner: string): string | undefined {
     const address = this.byOwner.get(owner);
-    return address === undefined ? undefined : toAddress(address);
+    return address === undefined ? undefined : formatIPv4(address);
   }
 
   /**
@@ -38,7 +40,7 @@ export class AddressPool {
     if (chosen === undefined) return undefined;
     this.byOwner.set(owner, chosen);
     this.owners.set(chosen, owner);
-    return toAddress(chosen);
+    return formatIPv4(chosen);
   }
 
   release(owner: string): void {
@@ -57,14 +59,7 @@ export class AddressPool {
   }
 }
 
+/** NaN for anything but an IPv4 address: never in range. */
 function toNumber(address: string): number {
-  const octets = address.split('.').map(Number);
-  if (octets.length !== 4 || octets.some((o) => !Number.isInteger(o) || o < 0 || o > 255)) {
-    return Number.NaN;
-  }
-  return octets.reduce((total, octet) => total * 256 + octet, 0);
-}
-
-function toAddress(value: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+  return parseIPv4(address) ?? Number.NaN;
 }

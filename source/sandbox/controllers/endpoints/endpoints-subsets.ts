@@ -1,4 +1,5 @@
 import type { Json } from '../../api/kube-object.ts';
+import { parseIPv4 } from '../../network/ipv4.ts';
 import { isPodReady } from '../pod-state.ts';
 import { canonicalJson } from '../semantic-equality.ts';
 import {
@@ -133,6 +134,5 @@ function comparePorts(a: Json, b: Json): number {
 }
 
 function ipNumber(ip: unknown): number {
-  if (typeof ip !== 'string') return 0;
-  return ip.split('.').reduce((total, octet) => total * 256 + Number(octet), 0);
+  return (typeof ip === 'string' ? parseIPv4(ip) : undefined) ?? 0;
 }

@@ -1,3 +1,5 @@
+import { formatIPv4, parseIPv4 } from '../../network/ipv4.ts';
+
 /**
  * Hands out pod IPs from one node's pod CIDR the way the host-local IPAM plugin under kind's
  * CNI does: never the network address, the gateway (`.1`) or the broadcast address, and
@@ -17,7 +19,7 @@ export class PodIpAllocator {
       throw new Error(`unsupported pod CIDR ${cidr}`);
     }
     const size = 2 ** (32 - prefix);
-    const network = Math.floor(ipToNumber(address) / size) * size;
+    const network = Math.floor((parseIPv4(address) ?? Number.NaN) / size) * size;
     this.first = network + 2;
     this.last = network + size - 2;
     this.lastAllocated = this.first - 1;
@@ -31,33 +33,26 @@ export class PodIpAllocator {
       if (this.used.has(candidate)) continue;
       this.used.add(candidate);
       this.lastAllocated = candidate;
-      return numberToIp(candidate);
+      return formatIPv4(candidate);
     }
     return undefined;
   }
 
   /** Marks an address as taken (a pod that already has it); false if it is not in range. */
   reserve(ip: string): boolean {
-    const value = ipToNumber(ip);
-    if (value < this.first || value > this.last) return false;
+    const value = parseIPv4(ip);
+    if (value === undefined || value < this.first || value > this.last) return false;
     this.used.add(value);
     return true;
   }
 
   release(ip: string): void {
-    this.used.delete(ipToNumber(ip));
+    const value = parseIPv4(ip);
+    if (value !== undefined) this.used.delete(value);
   }
 
   contains(ip: string): boolean {
-    const value = ipToNumber(ip);
-    return value >= this.first && value <= this.last;
+    const value = parseIPv4(ip);
+    return value !== undefined && value >= this.first && value <= this.last;
   }
-}
-
-export function ipToNumber(ip: string): number {
-  return ip.split('.').reduce((sum, octet) => sum * 256 + Number(octet), 0);
-}
-
-export function numberToIp(value: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
 }
