@@ -1,3 +1,4 @@
+import { selectorMatches } from '../../api/selectors.ts';
 import type { ObjectStore, StoreEvent } from '../../store/object-store.ts';
 
 /**
@@ -26,12 +27,9 @@ export class PodServiceIndex {
     else this.lastLabels.set(podKey, pod.metadata.labels);
     const keys: string[] = [];
     for (const service of this.store.scan('/services', namespace)) {
-      const selector: Record<string, string> = service.spec?.selector ?? {};
-      const entries = Object.entries(selector);
-      if (entries.length === 0) continue;
-      const matches = (labels: Record<string, string> | undefined) =>
-        labels !== undefined && entries.every(([key, value]) => labels[key] === value);
-      if (matches(before) || matches(after)) keys.push(`${namespace}/${service.metadata.name}`);
+      const selector = service.spec?.selector;
+      if (selectorMatches(selector, before) || selectorMatches(selector, after))
+        keys.push(`${namespace}/${service.metadata.name}`);
     }
     return keys;
   }

@@ -1,4 +1,5 @@
 import type { Json, KubeObject } from '../../api/kube-object.ts';
+import { selectorMatches } from '../../api/selectors.ts';
 import { isPodTerminal } from '../pod-state.ts';
 
 /**
@@ -86,14 +87,12 @@ export function hasManagedEndpoints(service: Service): boolean {
   );
 }
 
-/** Pods of the Service's namespace that carry every label of its selector. */
+/** Pods of the Service's namespace that carry every label of its (non-empty) selector. */
 export function selectedPods(service: Service, pods: readonly Pod[]): Pod[] {
-  const selector: Record<string, string> = service.spec?.selector ?? {};
-  const entries = Object.entries(selector);
   return pods.filter(
     (pod) =>
       pod.metadata.namespace === service.metadata.namespace &&
-      entries.every(([key, value]) => pod.metadata.labels?.[key] === value),
+      selectorMatches(service.spec?.selector, pod.metadata.labels),
   );
 }
 
