@@ -12,6 +12,7 @@ import {
   gatewayWorldFromStore,
   isCloudProviderKindGateway,
 } from './gateway-world.ts';
+import { ProxyStartups } from './proxy-startups.ts';
 import { setStatusCondition } from './status-conditions.ts';
 
 const {
@@ -20,9 +21,6 @@ const {
   routes: routesId,
   referenceGrants: referenceGrantsId,
 } = gatewayApiIds;
-
-/** How long a Gateway's Envoy container takes to come up before it has an address. */
-export const gatewayProxyStartMs = 1000;
 
 /** The Gateway API features cloud-provider-kind advertises on its GatewayClass, sorted. */
 const supportedFeatures = [
@@ -50,8 +48,7 @@ export function startGatewayController(ctx: ControllerContext, pool: AddressPool
   const gateways = resourceById(gatewaysId);
   const routes = resourceById(routesId);
   const store = ctx.store;
-  const started = new Set<string>();
-  const starting = new Set<string>();
+  const proxies = new ProxyStartups(ctx);
   /** Each route's last parentRefs: a route that stops naming a Gateway must still resync it. */
   const lastParents = new Map<string, string[]>();
 
@@ -83,20 +80,10 @@ export function startGatewayController(ctx: ControllerContext, pool: AddressPool
     if (!gateway || !isCloudProviderKindGateway(store, gateway)) {
       // The proxy goes with its Gateway (or when the Gateway moves to another class).
       pool.release(`gateway:${key}`);
-      started.delete(key);
+      proxies.remove(key);
       return;
     }
-    if (!started.has(key)) {
-      if (!starting.has(key)) {
-        starting.add(key);
-        ctx.after(gatewayProxyStartMs, () => {
-          starting.delete(key);
-          started.add(key);
-          gatewayQueue.add(key);
-        });
-      }
-      return;
-    }
+    if (!proxies.isUp(key, () => gatewayQueue.add(key))) return;
     const address = pool.allocate(`gateway:${key}`, preferredAddress(gateway));
     const outcome = computeGatewayStatus(gatewayWorldFromStore(store, gateway, address));
     if (!semanticallyEqual(gateway.status, outcome.status)) {

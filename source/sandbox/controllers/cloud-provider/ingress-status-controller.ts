@@ -5,7 +5,7 @@ import type { ControllerContext } from '../controller.ts';
 import { keyOf, retryingQueue, splitKey } from '../retrying-queue.ts';
 import { semanticallyEqual } from '../semantic-equality.ts';
 import type { AddressPool } from './address-pool.ts';
-import { gatewayProxyStartMs } from './gateway-controller.ts';
+import { ProxyStartups } from './proxy-startups.ts';
 
 const ingressesId = 'networking.k8s.io/ingresses';
 const classesId = 'networking.k8s.io/ingressclasses';
@@ -23,8 +23,7 @@ export function startIngressStatusController(
 ): () => void {
   const ingresses = resourceById(ingressesId);
   const store = ctx.store;
-  const ready = new Set<string>();
-  const starting = new Set<string>();
+  const proxies = new ProxyStartups(ctx);
 
   const isOurs = (ingress: Readonly<KubeObject>) => {
     const className = ingress.spec?.ingressClassName;
@@ -38,17 +37,10 @@ export function startIngressStatusController(
     const ingress = store.peek(ingressesId, namespace, name);
     if (!ingress || !isOurs(ingress) || !namespace) return;
     // The namespace's gateway proxy takes a moment to start before it has an address.
-    if (!ready.has(namespace)) {
-      if (!starting.has(namespace)) {
-        starting.add(namespace);
-        ctx.after(gatewayProxyStartMs, () => {
-          starting.delete(namespace);
-          ready.add(namespace);
-          for (const waiting of store.scan(ingressesId, namespace)) queue.add(keyOf(waiting));
-        });
-      }
-      return;
-    }
+    const enqueueNamespace = () => {
+      for (const waiting of store.scan(ingressesId, namespace)) queue.add(keyOf(waiting));
+    };
+    if (!proxies.isUp(namespace, enqueueNamespace)) return;
     const published = ingress.status?.loadBalancer?.ingress?.[0]?.ip;
     const address = pool.allocate(`ingress-gateway:${namespace}`, published);
     if (!address) throw new Error('no address left in the load-balancer range');
@@ -68,7 +60,7 @@ export function startIngressStatusController(
       // The namespace's gateway proxy goes with the namespace.
       const namespace = event.object.metadata.name!;
       pool.release(`ingress-gateway:${namespace}`);
-      ready.delete(namespace);
+      proxies.remove(namespace);
     }
   });
   enqueueAll();

@@ -5,12 +5,10 @@ import { createEventRecorder } from '../event-recorder.ts';
 import { keyOf, retryingQueue, splitKey } from '../retrying-queue.ts';
 import { semanticallyEqual } from '../semantic-equality.ts';
 import type { AddressPool } from './address-pool.ts';
+import { proxyStartMs } from './proxy-startups.ts';
 
 const servicesId = '/services';
 export const loadBalancerCleanupFinalizer = 'service.kubernetes.io/load-balancer-cleanup';
-
-/** How long cloud-provider-kind takes to start a Service's load-balancer container. */
-export const loadBalancerStartMs = 1000;
 
 type Service = Readonly<KubeObject>;
 
@@ -76,7 +74,8 @@ export function startServiceLoadBalancerController(
     const withFinalizer = addFinalizer(service);
     if (withFinalizer !== service) ctx.ops.update(services, withFinalizer);
     ensuring.set(key, { again: false });
-    ctx.after(loadBalancerStartMs, () => {
+    // The Service's load-balancer container takes as long to start as any other of its Envoys.
+    ctx.after(proxyStartMs, () => {
       const state = ensuring.get(key);
       ensuring.delete(key);
       try {
