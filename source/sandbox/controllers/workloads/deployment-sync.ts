@@ -2,11 +2,11 @@ import { clone, type Json, type KubeObject } from '../../api/kube-object.ts';
 import type { ResourceOps } from '../../api/resource-ops.ts';
 import { ApiError } from '../../api/status.ts';
 import { resourceById } from '../../resources/catalog.ts';
-import { claimOwnedObjects } from '../claim-owned-objects.ts';
 import type { EventRecorder } from '../event-recorder.ts';
 import { byControllerManager } from '../field-managers.ts';
 import { controllerReferenceTo, isControlledBy } from '../owner-references.ts';
 import { semanticallyEqual } from '../semantic-equality.ts';
+import { claimOwnedObjects } from './claim-owned-objects.ts';
 import {
   conditionOf,
   newCondition,

@@ -2,7 +2,6 @@ import { clone, type Json, type KubeObject } from '../../api/kube-object.ts';
 import { labelSelectorMatches } from '../../api/selectors.ts';
 import { ApiError } from '../../api/status.ts';
 import { resourceById } from '../../resources/catalog.ts';
-import { claimOwnedObjects } from '../claim-owned-objects.ts';
 import type { Controller } from '../controller.ts';
 import { createEventRecorder } from '../event-recorder.ts';
 import { byControllerManager } from '../field-managers.ts';
@@ -17,6 +16,7 @@ import {
 import { keyOf, retryingQueue, splitKey } from '../retrying-queue.ts';
 import { semanticallyEqual } from '../semantic-equality.ts';
 import { UserTimers } from '../user-timers.ts';
+import { claimOwnedObjects } from './claim-owned-objects.ts';
 import { podsToDelete } from './pod-victims.ts';
 
 const podsId = '/pods';

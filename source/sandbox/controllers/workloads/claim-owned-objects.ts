@@ -1,9 +1,9 @@
-import type { KubeObject } from '../api/kube-object.ts';
-import type { ResourceOps } from '../api/resource-ops.ts';
-import { labelSelectorMatches } from '../api/selectors.ts';
-import type { ResourceDefinition } from '../resources/resource-definition.ts';
-import { byControllerManager } from './field-managers.ts';
-import { controllerReferenceTo, controllerRefOf } from './owner-references.ts';
+import type { KubeObject } from '../../api/kube-object.ts';
+import type { ResourceOps } from '../../api/resource-ops.ts';
+import { labelSelectorMatches } from '../../api/selectors.ts';
+import type { ResourceDefinition } from '../../resources/resource-definition.ts';
+import { byControllerManager } from '../field-managers.ts';
+import { controllerReferenceTo, controllerRefOf } from '../owner-references.ts';
 
 /**
  * kube-controller-manager's ControllerRefManager claim, for a ReplicaSet's pods and a
