@@ -120,6 +120,11 @@ interface Flags {
 export function parseKubectl(line: string): Parsed {
   const words = shellWords(line.replace(/^kubectl\s+/, ''));
   if (!words) return { error: 'unbalanced quotes' };
+  const first = words.find((word) => !word.startsWith('-'));
+  if (first !== undefined && !(supportedVerbs as readonly string[]).includes(first))
+    return {
+      error: `unsupported command "kubectl ${first}" (lessons can run ${supportedVerbs.join(', ')})`,
+    };
   const positional: string[] = [];
   const flags: Flags = { allNamespaces: false, showLabels: false, wait: true };
   for (let index = 0; index < words.length; index++) {

@@ -161,8 +161,10 @@ class LessonChecker {
       this.manifests.set(key, undefined);
       return undefined;
     }
+    const before = this.problems.length;
     const objects = readManifest(path, file, this.problems);
-    if (objects && objects.length === 0) this.report(at, `${name} holds no objects`);
+    if (objects && objects.length === 0 && this.problems.length === before)
+      this.report(at, `${name} holds no objects`);
     if (objects && validate) {
       for (const manifest of objects) {
         this.problems.push(...this.admission.check(manifest, file));

@@ -43,13 +43,14 @@ export function readManifest(
   const lineAt = (node: Node | null | undefined, fallback: number) =>
     node?.range ? lines.linePos(node.range[0]).line : fallback;
   for (const document of documents as Document[]) {
-    if (document.errors.length > 0) {
-      for (const error of document.errors)
-        problems.push({
-          file,
-          line: error.linePos?.[0]?.line ?? 1,
-          message: `invalid YAML: ${error.message.split('\n')[0]}`,
-        });
+    const [error] = document.errors;
+    if (error) {
+      // The first error is the one to fix; the rest usually follow from it.
+      problems.push({
+        file,
+        line: lines.linePos(error.pos[0]).line,
+        message: `invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      });
       continue;
     }
     const root = document.contents as Node | null;

@@ -24,8 +24,10 @@ export class YamlFields {
     private readonly problems: LessonProblem[],
   ) {
     const document = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
-    for (const error of document.errors) {
-      const line = error.linePos?.[0]?.line ?? 1;
+    // The first error is the one to fix; the rest usually follow from it.
+    const [error] = document.errors;
+    if (error) {
+      const line = this.lines.linePos(error.pos[0]).line;
       this.report(this.firstLine + line - 1, `invalid YAML: ${firstSentence(error.message)}`);
     }
     this.root = document.errors.length > 0 ? null : (document.contents as Node | null);
