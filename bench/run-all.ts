@@ -8,6 +8,7 @@ const benches: { file: string; nodeFlags?: string[] }[] = [
   { file: 'list-services.ts' },
   { file: 'sandbox-memory.ts', nodeFlags: ['--expose-gc'] },
   { file: 'traffic-hops.ts' },
+  { file: 'lesson-runs.ts' },
 ];
 
 const pin = spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? ['taskset', '-c', '0'] : [];
