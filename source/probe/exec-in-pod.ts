@@ -29,7 +29,7 @@ export function exitCodeOf(status: V1Status): number | undefined {
  * `Exec`, a WebSocket), as `kubectl exec` does — against the sandbox or any real cluster.
  */
 export class PodExec {
-  private exec: Promise<import('@kubernetes/client-node').Exec> | undefined;
+  private exec: Promise<import('../kube/client-node.ts').Exec> | undefined;
 
   constructor(private readonly kubeConfig: KubeConfig) {}
 
@@ -39,7 +39,7 @@ export class PodExec {
     container: string | undefined,
     argv: string[],
   ): Promise<ExecResult> {
-    this.exec ??= import('@kubernetes/client-node').then(({ Exec }) => new Exec(this.kubeConfig));
+    this.exec ??= import('../kube/client-node.ts').then(({ Exec }) => new Exec(this.kubeConfig));
     const exec = await this.exec;
     const stdout = collector();
     const stderr = collector();

@@ -20,7 +20,7 @@ export function sandboxProbe(
   const host = new HostProbe(sandbox.dataPlane);
   let pods: Promise<PodProbe> | undefined;
   const podProbe = () => {
-    pods ??= import('@kubernetes/client-node').then(({ KubeConfig }) => {
+    pods ??= import('../../kube/client-node.ts').then(({ KubeConfig }) => {
       const kubeConfig = new KubeConfig();
       kubeConfig.loadFromString(sandbox.kubeconfig());
       return new PodProbe(kubeConfig);
