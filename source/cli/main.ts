@@ -37,8 +37,19 @@ export async function main(
   });
   try {
     if (argv.length === 0) {
-      io.stdout.write(program.helpInformation());
-      return 0;
+      // A terminal gets the TUI (loaded only now, so --help stays fast); a pipe gets the
+      // lesson list and how to run one as a plain transcript.
+      if (io.stdout === process.stdout && process.stdout.isTTY && process.stdin.isTTY) {
+        const { startTui } = await import('../tui/start-tui.tsx');
+        return await startTui({
+          stdout: process.stdout,
+          stdin: process.stdin,
+          stderr: process.stderr,
+          env: process.env,
+        });
+      }
+      const { runLessonsCommand } = await import('./commands/lessons-command.ts');
+      return await runLessonsCommand({}, { stdout: io.stdout, env: process.env });
     }
     await program.parseAsync(argv, { from: 'user' });
     return 0;

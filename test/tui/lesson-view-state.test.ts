@@ -57,7 +57,7 @@ describe('layoutFor', () => {
     const layout = layoutFor({ columns: 120, rows: 40 }, view);
     expect(layout.mode).toBe('side-by-side');
     const { lesson, objects, traffic, path } = layout.panes;
-    expect(lesson!.width + 1 + objects!.width).toBe(120);
+    expect(lesson!.width + 2 + objects!.width).toBe(120);
     // Each pane has a title line; together with the chrome they fill the screen.
     expect(objects!.height + traffic!.height + path!.height + 3).toBe(lesson!.height + 1);
     expect(lesson!.height + 1 + 3).toBe(40);

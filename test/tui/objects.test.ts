@@ -27,15 +27,19 @@ describe('objectsTable', () => {
       'endpointslice.discovery.k8s.io  ADDRESSTYPE  PORTS  ENDPOINTS                         AGE',
       'echo-abcde                      IPv4         8080   10.244.1.5,10.244.2.6,10.244.1.7  2m',
     ]);
-    expect(table.counts).toEqual({ deployments: 1, pods: 4, services: 1, endpointslices: 1 });
+    expect(table.counts).toEqual(['1 deployment', '4 pods', '1 service', '1 endpointslice']);
   });
 
   it('gives up columns in the kind’s order when the pane is narrow, never the name', () => {
-    const table = objectsTable({ at: now, objects: cached(echoWorld()) }, 50);
-    const lines = table.lines.map((line) => plainText(line).trimEnd());
-    expect(lines).toContain('pod                   READY  STATUS   IP');
-    expect(lines).toContain('echo-6d9f8c7b5-abcde  1/1    Running  10.244.1.5');
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(50);
+    const medium = objectsTable({ at: now, objects: cached(echoWorld()) }, 64);
+    const lines = medium.lines.map((line) => plainText(line).trimEnd());
+    expect(lines).toContain('pod                   READY  IP          NODE');
+    expect(lines).toContain('echo-6d9f8c7b5-abcde  1/1    10.244.1.5  expose-tutor-worker');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(64);
+    const narrow = objectsTable({ at: now, objects: cached(echoWorld()) }, 40);
+    expect(narrow.lines.map((line) => plainText(line).trimEnd())).toContain(
+      'echo-6d9f8c7b5-abcde  1/1    10.244.1.5',
+    );
   });
 
   it('highlights a row that changed a moment ago, and keeps an unchanged row’s line object', () => {

@@ -57,7 +57,9 @@ export class TutorApp {
     this.finish = resolve;
   });
   private readonly now: () => number;
-  private leaving = false;
+  private quitting: Promise<void> | undefined;
+  /** When detection started, for its spinner. */
+  detectingSince: number | undefined;
 
   constructor(readonly deps: TutorDependencies) {
     this.now = deps.now ?? Date.now;
@@ -66,6 +68,7 @@ export class TutorApp {
 
   /** Finds the runtime to recommend; the start screen says which and why. */
   async detect(): Promise<void> {
+    this.detectingSince = this.now();
     try {
       const detection = await this.deps.detectRuntime();
       this.start.dispatch({ type: 'runtime-detected', detection });
@@ -152,11 +155,14 @@ export class TutorApp {
 
   /**
    * Leaves the tutor: stops the lesson (deleting its objects when asked), stops the runtime.
-   * Safe to call again while leaving.
+   * Calling it again while leaving returns the same promise.
    */
-  async quit(options: { cleanUp: boolean } = { cleanUp: false }): Promise<void> {
-    if (this.leaving) return;
-    this.leaving = true;
+  quit(options: { cleanUp: boolean } = { cleanUp: false }): Promise<void> {
+    this.quitting ??= this.leave(options);
+    return this.quitting;
+  }
+
+  private async leave(options: { cleanUp: boolean }): Promise<void> {
     const namespace = this.session?.lesson.namespace;
     this.app.dispatch({
       type: 'leaving-started',

@@ -43,8 +43,8 @@ export function layoutFor(
   }
   if (mode === 'side-by-side') {
     const left = Math.floor(columns * 0.45);
-    // One column for the rule between the halves.
-    const right = columns - left - 1;
+    // The rule between the halves and a space after it.
+    const right = columns - left - 2;
     const objects = Math.max(4, Math.round(body * 0.45));
     const traffic = Math.max(4, Math.round(body * 0.33));
     const path = Math.max(3, body - objects - traffic);

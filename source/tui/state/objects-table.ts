@@ -10,8 +10,8 @@ const gap = '  ';
 
 export interface ObjectsTable {
   lines: StyledLine[];
-  /** Rows per shown kind, for summaries (`3 pods`). */
-  counts: Record<string, number>;
+  /** Rows per shown kind, for summaries: `3 pods`, `1 service`. */
+  counts: string[];
 }
 
 function cellText(cell: TableCell | undefined): string {
@@ -111,10 +111,11 @@ export function objectsTable(
     });
   }
   const lines: StyledLine[] = [];
-  const counts: Record<string, number> = {};
+  const counts: string[] = [];
   const ids = new Set<string>();
   for (const group of groups) {
-    counts[group.kind.plural] = group.rows.length;
+    const count = group.rows.length;
+    counts.push(`${count} ${count === 1 ? group.kind.kind.toLowerCase() : group.kind.plural}`);
     const { columns, widths } = fitColumns(group, width);
     const signature = `${width}|${widths.join(',')}|${columns.join(',')}`;
     if (lines.length > 0) lines.push([]);

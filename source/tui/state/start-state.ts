@@ -22,13 +22,15 @@ export interface StartState {
   runtime: RuntimeName;
   /** A line to show under the list (why a runtime cannot be chosen, an open that failed). */
   message?: string;
+  helpOpen: boolean;
 }
 
 export type StartAction =
   | { type: 'runtime-detected'; detection: RuntimeDetection }
   | { type: 'selection-moved'; by: number }
   | { type: 'runtime-cycled' }
-  | { type: 'message-shown'; message: string | undefined };
+  | { type: 'message-shown'; message: string | undefined }
+  | { type: 'help-toggled' };
 
 export function lessonEntries(
   lessons: readonly Lesson[],
@@ -85,7 +87,12 @@ export function initialStart(
   progress: Readonly<Record<string, LessonProgress>>,
 ): StartState {
   const entries = lessonEntries(lessons, progress);
-  return { lessons: entries, selected: resumeIndex(entries, progress), runtime: 'sandbox' };
+  return {
+    lessons: entries,
+    selected: resumeIndex(entries, progress),
+    runtime: 'sandbox',
+    helpOpen: false,
+  };
 }
 
 export function startReducer(state: StartState, action: StartAction): StartState {
@@ -114,6 +121,8 @@ export function startReducer(state: StartState, action: StartAction): StartState
     }
     case 'message-shown':
       return { ...state, message: action.message };
+    case 'help-toggled':
+      return { ...state, helpOpen: !state.helpOpen };
   }
 }
 

@@ -6,6 +6,7 @@ export interface ResultLine {
   index: number;
   label: string;
   kind: ProbeResult['outcome']['kind'];
+  status?: number;
   /** The tool's own words for a failure. */
   detail?: string;
   pod?: string;
@@ -67,6 +68,7 @@ export function trafficReducer(state: TrafficState, action: TrafficAction): Traf
         index: result.index,
         label,
         kind: result.outcome.kind,
+        ...(result.outcome.kind === 'response' ? { status: result.outcome.status } : {}),
         ...('detail' in result.outcome ? { detail: result.outcome.detail } : {}),
         ...(result.pod ? { pod: result.pod } : {}),
         failed: isFailure(result),

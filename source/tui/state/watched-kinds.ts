@@ -36,7 +36,7 @@ export const watchedKinds: readonly WatchedKind[] = [
     namespaced: true,
     title: 'pod',
     columns: ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node'],
-    dropOrder: ['Restarts', 'Age', 'Node', 'Status'],
+    dropOrder: ['Restarts', 'Age', 'Status', 'Node'],
     shown: true,
   },
   {
