@@ -25,6 +25,11 @@ export interface SandboxOptions {
   controllers?: boolean;
   /** Pace and provider switches for the controllers. */
   controllerOptions?: ControllerOptions;
+  /**
+   * Resource plurals (`['ingresses']`) the API refuses with 403 Forbidden, to stand for a user
+   * whose RBAC does not allow them. The sandbox has no RBAC otherwise.
+   */
+  forbid?: readonly string[];
 }
 
 /** A running sandbox: an API server on loopback, its store and its controllers. */
@@ -73,6 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     audit,
     certificate,
     subresourceHandler: answerPlainExec,
+    ...(options.forbid ? { forbid: options.forbid } : {}),
   });
   // pods/exec: kubectl exec and client-node's Exec run commands in the pod shell.
   const exec = new ExecEndpoint({

@@ -11,6 +11,7 @@ import {
   coreApiVersions,
   versionInfo,
 } from './discovery.ts';
+import { forbiddenError } from './forbidden-resources.ts';
 import { sendError, sendJson, sendText } from './http-io.ts';
 import {
   type HandlerContext,
@@ -26,6 +27,8 @@ export interface ApiServerOptions extends HandlerContext {
   token: string;
   audit: AuditLog;
   certificate: ServingCertificate;
+  /** Resource plurals (`ingresses`) every request is refused with 403, as RBAC would. */
+  forbid?: readonly string[];
 }
 
 /** Serves the Kubernetes REST API over TLS on loopback, behind a bearer token. */
@@ -95,6 +98,8 @@ export class ApiServer {
       const parsed = parseResourcePath(url.pathname);
       if (parsed.type === 'resource') {
         verb = verbOf(request.method ?? 'GET', parsed.route, url.searchParams);
+        if (this.options.forbid?.includes(parsed.route.def.plural))
+          throw forbiddenError(verb, parsed.route);
         return await handleResource(
           this.options,
           parsed.route,
