@@ -14,7 +14,12 @@ import {
   type WaitOptions,
 } from './cluster.ts';
 import { KubeRequests } from './kube-requests.ts';
-import { readCondition, type WaitCondition, type WaitResult } from './wait-conditions.ts';
+import {
+  type Reading,
+  readCondition,
+  type WaitCondition,
+  type WaitResult,
+} from './wait-conditions.ts';
 
 const pollIntervalMs = 100;
 const cleanupTimeoutMs = 120_000;
@@ -128,7 +133,7 @@ export class KubeCluster implements Cluster {
           elapsedMs: Date.now() - started,
           cancelled: true,
         };
-      let reading: { met: boolean; detail: string };
+      let reading: Reading;
       try {
         reading = await readCondition(condition, reader);
       } catch (error) {
@@ -140,7 +145,13 @@ export class KubeCluster implements Cluster {
         options.onProgress?.(reading.detail);
       }
       const elapsedMs = Date.now() - started;
-      if (reading.met) return { met: true, detail: reading.detail, elapsedMs };
+      if (reading.met)
+        return {
+          met: true,
+          detail: reading.detail,
+          ...(reading.value !== undefined ? { value: reading.value } : {}),
+          elapsedMs,
+        };
       if (elapsedMs >= options.timeoutMs) return { met: false, detail: reading.detail, elapsedMs };
       await abortableSleep(Math.min(pollIntervalMs, options.timeoutMs - elapsedMs), options.signal);
     }

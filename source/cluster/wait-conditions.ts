@@ -20,6 +20,8 @@ export interface WaitResult {
   met: boolean;
   /** The last reading: `3/3 pods ready`, `172.18.0.100`, or why it was not met. */
   detail: string;
+  /** For address conditions once met: the first address (an IP, or else a hostname). */
+  value?: string;
   elapsedMs: number;
   /** True when the wait stopped because its signal aborted. */
   cancelled?: boolean;
@@ -29,6 +31,8 @@ export interface WaitResult {
 export interface Reading {
   met: boolean;
   detail: string;
+  /** The first address, for address conditions that hold. */
+  value?: string;
 }
 
 /** The reads a condition needs, so the evaluation itself stays pure and testable. */
@@ -164,7 +168,7 @@ export function addressReading(object: Json | undefined, name: string): Reading 
     .map((entry: Json) => entry.ip ?? entry.hostname)
     .filter(Boolean) as string[];
   return addresses.length > 0
-    ? { met: true, detail: addresses.join(', ') }
+    ? { met: true, detail: addresses.join(', '), value: addresses[0] }
     : { met: false, detail: `${name} has no address yet` };
 }
 

@@ -59,7 +59,12 @@ export async function runChallengeStep(
         state.untouched = readFileSync(workspaceFile, 'utf8') === startText;
         state.tries += 1;
         ctx.emit({ type: 'challenge-attempt', challenge: step, source: 'workspace' });
-        const passed = await tryManifest(ctx, step, { path: workspaceFile, shown: workspaceFile });
+        const passed = await tryManifest(
+          ctx,
+          step,
+          { path: workspaceFile, shown: workspaceFile },
+          state.untouched ? step.startError : undefined,
+        );
         ctx.emit({ type: 'challenge-verdict', challenge: step, passed, source: 'workspace' });
         if (passed && state.untouched) {
           // An authoring mistake: the learner had nothing to fix.
@@ -113,13 +118,25 @@ export async function runChallengeStep(
   }
 }
 
-/** Applies one manifest and runs the challenge's checks in order, up to the first failure. */
+/**
+ * Applies one manifest and runs the challenge's checks in order, up to the first failure. An
+ * untouched start that the lesson says is refused must be refused with the promised words.
+ */
 async function tryManifest(
   ctx: StepContext,
   step: ChallengeStep,
   file: { path: string; shown: string },
+  refusal?: string,
 ): Promise<boolean> {
   const applied = await applyManifests(ctx, [file], { show: true });
+  if (refusal !== undefined) {
+    const refused = !applied.applied && applied.errors.some((line) => line.includes(refusal));
+    ctx.judge(
+      `the starting manifest is refused: "${refusal}"`,
+      refused,
+      applied.applied ? 'it was applied' : refused ? '' : applied.errors.join('\n'),
+    );
+  }
   if (!applied.applied) return false;
   for (const check of step.check) {
     const passed =
@@ -131,11 +148,17 @@ async function tryManifest(
   return true;
 }
 
-/** Replays a challenge while catching up: the learner's file if it exists, else the solution. */
+/**
+ * Replays a challenge while catching up: the learner's file if it exists, else the solution;
+ * then the checks' waits that save an address, so later steps have their variables.
+ */
 export async function replayChallenge(step: ChallengeStep, ctx: StepContext): Promise<void> {
   const workspaceFile = workspaceFileOf(step, ctx.workspaceDirectory);
   const file = existsSync(workspaceFile)
     ? { path: workspaceFile, shown: workspaceFile }
     : { path: join(ctx.lesson.directory, step.solution), shown: step.solution };
   await applyManifests(ctx, [file], { show: false });
+  for (const check of step.check) {
+    if (check.type === 'wait' && check.save) await runWaitStep(check, ctx, false);
+  }
 }

@@ -11,6 +11,7 @@ import type { Learner } from './learner.ts';
 import type { LessonEvent, LessonOutcome } from './lesson-events.ts';
 import { runProbeStep } from './probe-step.ts';
 import { StepContext } from './step-context.ts';
+import { runTlsSecretStep } from './tls-secret-step.ts';
 import { runWaitStep } from './wait-step.ts';
 
 /** What the engine needs from a runtime. */
@@ -215,6 +216,9 @@ export class LessonEngine {
       case 'challenge':
         await runChallengeStep(step, ctx, { fresh: this.options.freshWorkspace ?? false });
         return;
+      case 'tlsSecret':
+        await runTlsSecretStep(step, ctx);
+        return;
     }
   }
 
@@ -226,6 +230,9 @@ export class LessonEngine {
       for (const step of this.lesson.steps.slice(0, startIndex)) {
         if (step.type === 'apply' && step.expectError === undefined) await runApplyStep(step, ctx);
         else if (step.type === 'kubectl') await runKubectlStep(step, ctx);
+        else if (step.type === 'tlsSecret') await runTlsSecretStep(step, ctx);
+        // A wait that saves an address is what defines its variable for the steps after it.
+        else if (step.type === 'wait' && step.save) await runWaitStep(step, ctx);
         else if (step.type === 'challenge') await replayChallenge(step, ctx);
         else continue;
         replayed += 1;

@@ -69,6 +69,17 @@ export function judgeProbe(run: ProbeRun, expect: ProbeExpectation): Expectation
       detail: `${matching}/${results.length} did`,
     });
   }
+  if (expect.body !== undefined) {
+    const text = expect.body;
+    const matching = results.filter(
+      (r) => r.outcome.kind === 'response' && r.outcome.body === text,
+    ).length;
+    verdicts.push({
+      check: text === '' ? 'every body is empty' : `every body is exactly "${text}"`,
+      passed: results.length > 0 && matching === results.length,
+      detail: `${matching}/${results.length} ${matching === 1 ? 'was' : 'were'}`,
+    });
+  }
   if (expect.fails !== undefined) {
     const wanted = expect.fails;
     verdicts.push({

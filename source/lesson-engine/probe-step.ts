@@ -1,5 +1,5 @@
 import { abortableSleep } from '../cluster/abortable-sleep.ts';
-import type { ProbeStep } from '../lesson-format/lesson-types.ts';
+import type { ProbeExpectation, ProbeStep } from '../lesson-format/lesson-types.ts';
 import { substitute } from '../lesson-format/variables.ts';
 import type { ProbeRequest, ProbeRun, VantagePoint } from '../probe/probe.ts';
 import { judgeProbe } from './probe-expectations.ts';
@@ -35,6 +35,15 @@ export function probeRequestOf(step: ProbeStep, ctx: StepContext): ProbeRequest 
   };
 }
 
+/** The step's expectations with `${variables}` in their texts filled in. */
+export function expectationOf(step: ProbeStep, ctx: StepContext): ProbeExpectation {
+  const expect = { ...step.expect };
+  if (expect.bodyContains !== undefined)
+    expect.bodyContains = substitute(expect.bodyContains, ctx.variables);
+  if (expect.body !== undefined) expect.body = substitute(expect.body, ctx.variables);
+  return expect;
+}
+
 /**
  * Sends the step's requests and judges them. With `within`, the whole batch is repeated until
  * every expectation holds or the time is up (kube-proxy and DNS take a moment on real clusters).
@@ -45,6 +54,7 @@ export async function runProbeStep(
   counts = true,
 ): Promise<boolean> {
   const request = probeRequestOf(step, ctx);
+  const expect = expectationOf(step, ctx);
   const deadline = step.withinMs !== undefined ? Date.now() + ctx.budget(step.withinMs) : 0;
   let attempts = 0;
   let run: ProbeRun;
@@ -60,7 +70,7 @@ export async function runProbeStep(
       ctx.emit({ type: 'probe-result', result, count: step.count });
     });
     ctx.signal.throwIfAborted();
-    verdicts = judgeProbe(run, step.expect);
+    verdicts = judgeProbe(run, expect);
     if (verdicts.every((verdict) => verdict.passed) || Date.now() >= deadline) break;
     await abortableSleep(retryPauseMs, ctx.signal);
     ctx.signal.throwIfAborted();

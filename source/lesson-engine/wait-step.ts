@@ -21,7 +21,10 @@ export function conditionOf(wait: WaitFor, namespace: string): WaitCondition {
   }
 }
 
-/** Waits for the step's condition; `counts: false` inside a challenge's tries. */
+/**
+ * Waits for the step's condition; `counts: false` inside a challenge's tries. A wait with `save`
+ * keeps the address it found as a variable.
+ */
 export async function runWaitStep(
   step: WaitStep,
   ctx: StepContext,
@@ -46,5 +49,10 @@ export async function runWaitStep(
   });
   const took = `${(result.elapsedMs / 1000).toFixed(1)}s`;
   const detail = result.met ? `${result.detail} (${took})` : `still ${result.detail} after ${took}`;
-  return ctx.judge(description, result.met, detail, counts);
+  const passed = ctx.judge(description, result.met, detail, counts);
+  if (step.save && result.met && result.value !== undefined) {
+    ctx.variables.set(step.save, result.value);
+    ctx.emit({ type: 'variable-saved', name: step.save, value: result.value });
+  }
+  return passed;
 }

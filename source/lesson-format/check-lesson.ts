@@ -1,10 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { parseKubectl } from '../kubectl/kubectl-arguments.ts';
-import type { Lesson, LessonProblem, ProbeStep, SourcePosition, Step } from './lesson-types.ts';
+import type {
+  Lesson,
+  LessonProblem,
+  ProbeStep,
+  SourcePosition,
+  Step,
+  TlsSecretStep,
+} from './lesson-types.ts';
 import { lessonFolders, loadLesson } from './load-lesson.ts';
 import { OfflineAdmission } from './manifest-check.ts';
 import { type ManifestObject, readManifest } from './manifest-file.ts';
+import { tlsSecretManifest } from './tls-secret-manifest.ts';
 import { variablesIn } from './variables.ts';
 
 export interface CheckedLesson {
@@ -82,6 +90,7 @@ class LessonChecker {
         }
         return;
       case 'wait':
+        if (step.save) this.variables.add(step.save);
         return;
       case 'probe':
         this.checkProbe(step);
@@ -95,8 +104,14 @@ class LessonChecker {
       }
       case 'quiz':
         return;
+      case 'tlsSecret':
+        this.checkTlsSecret(step);
+        return;
       case 'challenge': {
-        const start = this.manifest(step.at, step.start, true);
+        const start =
+          step.startError === undefined
+            ? this.manifest(step.at, step.start, true)
+            : this.refusedStart(step.at, step.start, step.startError);
         const solution = this.manifest(step.at, step.solution, true);
         for (const { object } of [...(start ?? []), ...(solution ?? [])]) this.notePod(object);
         if (start && solution) {
@@ -113,14 +128,51 @@ class LessonChecker {
         }
         for (const check of step.check) {
           if (check.type === 'probe') this.checkProbe(check);
+          else if (check.save) this.variables.add(check.save);
         }
         return;
       }
     }
   }
 
+  /**
+   * A start the API server is meant to refuse: its YAML must hold objects, and if the offline
+   * check finds problems (it cannot see refusals that depend on the cluster's state), one of
+   * them must be the refusal the lesson promises — others are mistakes.
+   */
+  private refusedStart(
+    at: SourcePosition,
+    name: string,
+    startError: string,
+  ): ManifestObject[] | undefined {
+    const objects = this.manifest(at, name, false);
+    const file = `${this.lesson.folder}/${normalize(name)}`;
+    const problems = (objects ?? []).flatMap((manifest) => this.admission.check(manifest, file));
+    if (problems.length > 0 && !problems.some((problem) => problem.message.includes(startError)))
+      this.problems.push(...problems);
+    return objects;
+  }
+
+  /** The Secret a tlsSecret step makes must be one the API server admits (its name, mostly). */
+  private checkTlsSecret(step: TlsSecretStep): void {
+    const placeholder = { certPem: 'certificate', keyPem: 'key' };
+    const manifest: ManifestObject = {
+      object: tlsSecretManifest(step.name, placeholder),
+      line: step.at.line,
+      lineOf: () => step.at.line,
+    };
+    this.problems.push(...this.admission.check(manifest, step.at.file));
+  }
+
   private checkProbe(step: ProbeStep): void {
-    this.checkVariables(step.at, step.url, ...Object.values(step.headers));
+    this.checkVariables(
+      step.at,
+      step.url,
+      ...Object.values(step.headers),
+      ...(step.resolveTo ? [step.resolveTo] : []),
+      ...(step.expect.bodyContains !== undefined ? [step.expect.bodyContains] : []),
+      ...(step.expect.body !== undefined ? [step.expect.body] : []),
+    );
     if (step.from.kind === 'pod' && !this.pods.has(step.from.name))
       this.report(
         step.at,
@@ -132,7 +184,7 @@ class LessonChecker {
     for (const text of texts) {
       for (const name of variablesIn(text)) {
         if (!this.variables.has(name))
-          this.report(at, `\${${name}} is not defined by an earlier kubectl step's save`);
+          this.report(at, `\${${name}} is not defined by an earlier step's save`);
       }
     }
   }

@@ -38,7 +38,8 @@ export type Step =
   | ProbeStep
   | KubectlStep
   | QuizStep
-  | ChallengeStep;
+  | ChallengeStep
+  | TlsSecretStep;
 
 export type StepType = Step['type'];
 
@@ -75,6 +76,8 @@ export interface WaitStep extends StepBase {
   type: 'wait';
   for: WaitFor;
   timeoutMs: number;
+  /** loadBalancer, ingress: keeps the first address under this name, for `${name}` later. */
+  save?: string;
 }
 
 export type Vantage =
@@ -101,6 +104,8 @@ export interface ProbeExpectation {
   status?: number;
   /** Every response body contains this text. */
   bodyContains?: string;
+  /** Every response body is exactly this text (`""`: empty, as a proxy's own 404 can be). */
+  body?: string;
   /** Every request fails this way (`any`: whichever way). */
   fails?: ProbeFailure | 'any';
   /** Distinct answering pods: exactly `exactly`, or at least `atLeast`. `exactly: 0` = no pod answered. */
@@ -147,6 +152,18 @@ export interface QuizStep extends StepBase {
   explanation: string;
 }
 
+/**
+ * A `kubernetes.io/tls` Secret holding a fresh self-signed certificate for `hosts`, made the
+ * way a learner would with openssl and `kubectl create secret tls`.
+ */
+export interface TlsSecretStep extends StepBase {
+  type: 'tlsSecret';
+  /** The Secret's name. */
+  name: string;
+  /** DNS names the certificate is for; the first is also its subject CN. */
+  hosts: string[];
+}
+
 /** A live check inside a challenge: a wait or a probe. */
 export type ChallengeCheck = WaitStep | ProbeStep;
 
@@ -155,6 +172,11 @@ export interface ChallengeStep extends StepBase {
   task: string;
   /** The manifest copied to the learner's workspace. */
   start: string;
+  /**
+   * The API server refuses the starting manifest, with a message containing this text (an old
+   * apiVersion to convert, say): the checker then does not hold it to the usual validation.
+   */
+  startError?: string;
   /** The reference solution, applied by `run --plain`. */
   solution: string;
   /** How long each check may take to hold. */

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isDns1123Subdomain, isWildcardDns1123Subdomain } from '../sandbox/admission/formats.ts';
 import type {
   ApplyStep,
   ChallengeCheck,
@@ -8,6 +9,7 @@ import type {
   ProbeStep,
   QuizStep,
   StepBase,
+  TlsSecretStep,
   Vantage,
   WaitFor,
   WaitStep,
@@ -15,18 +17,34 @@ import type {
 import { probeFailures } from './lesson-types.ts';
 import type { Field, YamlFields } from './yaml-fields.ts';
 
-export const stepTypes = ['apply', 'wait', 'probe', 'kubectl', 'quiz', 'challenge'] as const;
+export const stepTypes = [
+  'apply',
+  'wait',
+  'probe',
+  'kubectl',
+  'quiz',
+  'challenge',
+  'tlsSecret',
+] as const;
 type BlockStepType = (typeof stepTypes)[number];
-export type BlockStep = ApplyStep | WaitStep | ProbeStep | KubectlStep | QuizStep | ChallengeStep;
+export type BlockStep =
+  | ApplyStep
+  | WaitStep
+  | ProbeStep
+  | KubectlStep
+  | QuizStep
+  | ChallengeStep
+  | TlsSecretStep;
 
 /** The fields each step type accepts besides its own key and `id`. Data, so errors can list them. */
 const allowedFields: Record<BlockStepType, readonly string[]> = {
   apply: ['show', 'expectError'],
-  wait: ['selector', 'service', 'ingress', 'ready', 'notReady', 'timeout'],
+  wait: ['selector', 'service', 'ingress', 'ready', 'notReady', 'timeout', 'save'],
   probe: ['from', 'count', 'headers', 'insecure', 'resolve', 'timeout', 'within', 'expect'],
   kubectl: ['save', 'expectOutput', 'expectError'],
   quiz: ['choices', 'answer', 'explanation'],
-  challenge: ['start', 'solution', 'timeout', 'check', 'hints'],
+  challenge: ['start', 'startError', 'solution', 'timeout', 'check', 'hints'],
+  tlsSecret: ['hosts'],
 };
 
 export const defaults = {
@@ -36,7 +54,7 @@ export const defaults = {
 };
 
 const waitKinds = ['pods', 'endpoints', 'loadBalancer', 'ingress'] as const;
-const expectFields = ['status', 'bodyContains', 'fails', 'pods'] as const;
+const expectFields = ['status', 'body', 'bodyContains', 'fails', 'pods'] as const;
 const variableName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Where a step block sits, and the id it gets unless it names its own. */
@@ -147,8 +165,8 @@ const readers: Record<BlockStepType, Reader> = {
     const allowed: Record<(typeof waitKinds)[number], string[]> = {
       pods: ['selector', 'ready'],
       endpoints: ['service', 'ready', 'notReady'],
-      loadBalancer: ['service'],
-      ingress: ['ingress'],
+      loadBalancer: ['service', 'save'],
+      ingress: ['ingress', 'save'],
     };
     if (!(waitKinds as readonly string[]).includes(kind)) {
       yaml.report(
@@ -160,7 +178,7 @@ const readers: Record<BlockStepType, Reader> = {
     const waitKind = kind as (typeof waitKinds)[number];
     for (const [key, field] of fields) {
       if (
-        ['selector', 'service', 'ingress', 'ready', 'notReady'].includes(key) &&
+        ['selector', 'service', 'ingress', 'ready', 'notReady', 'save'].includes(key) &&
         !allowed[waitKind].includes(key)
       )
         yaml.report(field.keyLine, `wait: ${kind} does not take ${key}`);
@@ -185,7 +203,11 @@ const readers: Record<BlockStepType, Reader> = {
       const ingress = need('ingress');
       if (ingress !== undefined) condition = { kind: 'ingress', ingress };
     }
-    return condition && { ...base, type: 'wait', for: condition, timeoutMs };
+    const saveField = fields.get('save');
+    const save =
+      saveField && allowed[waitKind].includes('save') ? variableOf(yaml, saveField) : undefined;
+    if (!condition) return undefined;
+    return { ...base, type: 'wait', for: condition, timeoutMs, ...(save ? { save } : {}) };
   },
 
   probe(yaml, typeField, fields, base) {
@@ -224,14 +246,7 @@ const readers: Record<BlockStepType, Reader> = {
 
   kubectl(yaml, typeField, fields, base) {
     const command = yaml.string(typeField)?.replace(/^kubectl\s+/, '');
-    const save = optional(fields, 'save', (f) => {
-      const name = yaml.string(f);
-      if (name !== undefined && !variableName.test(name)) {
-        yaml.report(f.valueLine, `save needs a variable name (letters, digits, _), not "${name}"`);
-        return undefined;
-      }
-      return name;
-    });
+    const save = optional(fields, 'save', (f) => variableOf(yaml, f));
     const expectOutput = optional(fields, 'expectOutput', (f) => yaml.string(f));
     const expectError = optional(fields, 'expectError', (f) => yaml.string(f));
     if (command === undefined) return undefined;
@@ -272,6 +287,7 @@ const readers: Record<BlockStepType, Reader> = {
       'start',
       'the manifest the learner starts from',
     );
+    const startError = optional(fields, 'startError', (f) => yaml.string(f));
     const solution = required(yaml, typeField, fields, 'solution', 'the reference solution');
     const timeoutMs =
       optional(fields, 'timeout', (f) => yaml.duration(f)) ?? defaults.challengeTimeoutMs;
@@ -305,7 +321,41 @@ const readers: Record<BlockStepType, Reader> = {
       }
     }
     if (task === undefined || start === undefined || solution === undefined) return undefined;
-    return { ...base, type: 'challenge', task, start, solution, timeoutMs, check, hints };
+    return {
+      ...base,
+      type: 'challenge',
+      task,
+      start,
+      ...(startError !== undefined ? { startError } : {}),
+      solution,
+      timeoutMs,
+      check,
+      hints,
+    };
+  },
+
+  tlsSecret(yaml, typeField, fields, base) {
+    const name = yaml.string(typeField);
+    if (name !== undefined && isDns1123Subdomain(name).length > 0)
+      yaml.report(
+        typeField.valueLine,
+        `tlsSecret needs a Secret name (a DNS subdomain such as shop-tls), not "${name}"`,
+      );
+    const hostsField = fields.get('hosts');
+    if (!hostsField)
+      yaml.report(typeField.keyLine, 'tlsSecret needs hosts (the names the certificate is for)');
+    const hosts = hostsField ? yaml.stringList(hostsField) : undefined;
+    if (hosts?.length === 0)
+      yaml.report(hostsField!.valueLine, 'hosts must name at least one host');
+    for (const host of hosts ?? []) {
+      const problems = host.startsWith('*.')
+        ? isWildcardDns1123Subdomain(host)
+        : isDns1123Subdomain(host);
+      if (problems.length > 0)
+        yaml.report(hostsField!.valueLine, `"${host}" is not a host name: ${problems[0]}`);
+    }
+    if (name === undefined || !hosts || hosts.length === 0) return undefined;
+    return { ...base, type: 'tlsSecret', name, hosts };
   },
 };
 
@@ -333,6 +383,16 @@ function required(
   return yaml.string(field);
 }
 
+/** A `save:` value: a name for `${name}` references. */
+function variableOf(yaml: YamlFields, field: Field): string | undefined {
+  const name = yaml.string(field);
+  if (name !== undefined && !variableName.test(name)) {
+    yaml.report(field.valueLine, `save needs a variable name (letters, digits, _), not "${name}"`);
+    return undefined;
+  }
+  return name;
+}
+
 function vantageOf(yaml: YamlFields, field: Field): Vantage | undefined {
   const text = yaml.string(field);
   if (text === undefined) return undefined;
@@ -352,6 +412,11 @@ function expectationOf(yaml: YamlFields, field: Field): ProbeExpectation | undef
       case 'status': {
         const status = yaml.integer(entry, 100);
         if (status !== undefined) expectation.status = status;
+        break;
+      }
+      case 'body': {
+        const text = yaml.string(entry);
+        if (text !== undefined) expectation.body = text;
         break;
       }
       case 'bodyContains': {
@@ -393,7 +458,12 @@ function expectationOf(yaml: YamlFields, field: Field): ProbeExpectation | undef
         );
     }
   }
-  if (expectation.fails && (expectation.status !== undefined || expectation.bodyContains))
+  if (
+    expectation.fails &&
+    (expectation.status !== undefined ||
+      expectation.bodyContains !== undefined ||
+      expectation.body !== undefined)
+  )
     yaml.report(field.keyLine, 'expect cannot ask for a failure and a response at once');
   if (Object.keys(expectation).length === 0)
     yaml.report(field.keyLine, `expect needs at least one of ${expectFields.join(', ')}`);

@@ -1,4 +1,4 @@
-/** `${name}` references in step text: values saved by earlier kubectl steps, and `namespace`. */
+/** `${name}` references in step text: values saved by earlier steps (`save:`), and `namespace`. */
 const reference = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 export function variablesIn(text: string): string[] {

@@ -46,7 +46,15 @@ describe('wait conditions', () => {
     ).toEqual({
       met: true,
       detail: '172.18.0.100',
+      value: '172.18.0.100',
     });
+    // The first address is the one a wait saves: an IP, or else a host name.
+    expect(
+      addressReading(
+        { status: { loadBalancer: { ingress: [{ hostname: 'lb.example' }, { ip: '10.0.0.1' }] } } },
+        'x',
+      ),
+    ).toMatchObject({ met: true, detail: 'lb.example, 10.0.0.1', value: 'lb.example' });
     expect(addressReading({ status: { loadBalancer: {} } }, 'service/echo')).toEqual({
       met: false,
       detail: 'service/echo has no address yet',

@@ -76,6 +76,24 @@ describe('probe expectations', () => {
     });
   });
 
+  it("a body that is exactly some text, or empty (like a proxy's own 404)", () => {
+    expect(judgeProbe(run('404', '404'), { body: '' })[0]).toEqual({
+      check: 'every body is empty',
+      passed: true,
+      detail: '2/2 were',
+    });
+    expect(judgeProbe(run('404', '404 gone'), { body: '' })[0]).toMatchObject({
+      passed: false,
+      detail: '1/2 was',
+    });
+    expect(judgeProbe(run('200 hello'), { body: 'hello' })[0]).toMatchObject({
+      check: 'every body is exactly "hello"',
+      passed: true,
+    });
+    expect(judgeProbe(run('200 hello'), { body: 'hell' })[0]).toMatchObject({ passed: false });
+    expect(judgeProbe(run(refused), { body: '' })[0]).toMatchObject({ passed: false });
+  });
+
   it('an empty run passes nothing', () => {
     expect(judgeProbe(run(), { status: 200, fails: 'any' }).map((v) => v.passed)).toEqual([
       false,

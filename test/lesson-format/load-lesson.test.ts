@@ -92,6 +92,38 @@ describe('lesson format', () => {
     ).toEqual([5000, 60_000, 5000]);
   });
 
+  it('reads address saves, exact bodies, certificates and starts that are meant to be refused', () => {
+    const fenced = (yaml: string) => `\`\`\`yaml step\n${yaml}\n\`\`\`\n`;
+    /** `${ingressIP}`, as a lesson writes it. */
+    const reference = `$\{ingressIP}`;
+    const text = [
+      '---\nid: more\ntitle: More\nsummary: s\nneeds: [ingress]\n---\n\n# More\n',
+      fenced('wait: ingress\ningress: shop\nsave: ingressIP'),
+      fenced(
+        `probe: http://shop.example/\nfrom: machine\nresolve: ${reference}\nexpect: {status: 404, body: ""}`,
+      ),
+      fenced('tlsSecret: shop-tls\nhosts: [shop.example, "*.shop.example"]'),
+      fenced(
+        'challenge: Convert it.\nstart: old.yaml\nstartError: no matches for kind\nsolution: new.yaml\ncheck:\n  - wait: loadBalancer\n    service: echo\n    save: lbIP',
+      ),
+    ].join('\n');
+    const { lesson, problems } = loadLesson(lessonIn('08-more', text), '08-more');
+    expect(problems).toEqual([]);
+    const [wait, probe, secret, challenge] = lesson!.steps;
+    expect(wait).toMatchObject({ type: 'wait', for: { kind: 'ingress' }, save: 'ingressIP' });
+    expect(probe).toMatchObject({ resolveTo: reference, expect: { status: 404, body: '' } });
+    expect(secret).toMatchObject({
+      type: 'tlsSecret',
+      name: 'shop-tls',
+      hosts: ['shop.example', '*.shop.example'],
+    });
+    expect(challenge).toMatchObject({
+      type: 'challenge',
+      startError: 'no matches for kind',
+      check: [{ type: 'wait', save: 'lbIP' }],
+    });
+  });
+
   it('slugs headings as GitHub anchors them', () => {
     expect(slugOf('First `steps`, here!')).toBe('first-steps-here');
     expect(slugOf('…but not from your machine')).toBe('but-not-from-your-machine');

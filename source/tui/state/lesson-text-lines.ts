@@ -63,6 +63,8 @@ function stepTitle(step: Step): string | undefined {
       return 'Quiz';
     case 'challenge':
       return 'Challenge';
+    case 'tlsSecret':
+      return `Create secret/${step.name} with a self-signed certificate for ${step.hosts.join(', ')}`;
   }
 }
 
