@@ -198,7 +198,8 @@ describe('lessonRunReducer', () => {
     });
     expect(state.steps[index]!.entries).toEqual([
       { kind: 'hint', hint: 'Compare', index: 0, total: 2 },
-      { kind: 'challenge-try', source: 'workspace', passed: false },
+      { kind: 'challenge-try', source: 'workspace' },
+      { kind: 'challenge-verdict', source: 'workspace', passed: false },
     ]);
     expect(state.busy).toBeUndefined();
   });

@@ -10,14 +10,31 @@ const play = (actions: LessonViewAction[], from = initialLessonView) =>
   actions.reduce(lessonViewReducer, from);
 
 describe('lessonViewReducer', () => {
+  const moved = (index: number, running = false, newSection = false): LessonViewAction => ({
+    type: 'engine-moved',
+    index,
+    running,
+    newSection,
+  });
+
   it('follows the engine until the learner steps back, and again once back at the front', () => {
-    const moved = play([{ type: 'engine-moved', index: 4 }]);
-    expect(moved.viewIndex).toBe(4);
-    const back = play([{ type: 'step-viewed', index: 2, engineIndex: 4 }], moved);
+    const first = play([moved(4, false, true)]);
+    expect(first.viewIndex).toBe(4);
+    const back = play([{ type: 'step-viewed', index: 2, engineIndex: 4 }], first);
     expect(back).toMatchObject({ viewIndex: 2, followEngine: false });
-    expect(play([{ type: 'engine-moved', index: 5 }], back).viewIndex).toBe(2);
+    expect(play([moved(5)], back).viewIndex).toBe(2);
     const front = play([{ type: 'step-viewed', index: 9, engineIndex: 5 }], back);
     expect(front).toMatchObject({ viewIndex: 5, followEngine: true });
+  });
+
+  it('stays on the end of a watched section until the next section’s step runs', () => {
+    const watching = play([moved(3), moved(3, true)]);
+    expect(watching.viewIndex).toBe(3);
+    const waiting = play([moved(4, false, true)], watching);
+    expect(waiting.viewIndex).toBe(3);
+    expect(play([moved(4, true, true)], waiting).viewIndex).toBe(4);
+    // Within a section the view moves on at once.
+    expect(play([moved(4, false, false)], watching).viewIndex).toBe(4);
   });
 
   it('cycles focus through the panes and shows a focused live pane in the tab', () => {
@@ -39,7 +56,7 @@ describe('lessonViewReducer', () => {
     const scrolled = play([{ type: 'scrolled', by: 5, from: 3, max: 6 }]);
     expect(scrolled.scroll.lesson).toBe(6);
     expect(play([{ type: 'scrolled', by: -10, from: 6, max: 6 }], scrolled).scroll.lesson).toBe(0);
-    expect(play([{ type: 'engine-moved', index: 1 }], scrolled).scroll.lesson).toBe('auto');
+    expect(play([moved(1)], scrolled).scroll.lesson).toBe('auto');
   });
 
   it('opens and closes the help and the leave dialog', () => {

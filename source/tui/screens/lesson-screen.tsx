@@ -43,9 +43,17 @@ export function LessonScreen({ session }: { session: LessonSession }) {
   const size = useScreenSize();
   const run = useReadable(session.run);
   const [view, dispatch] = useReducer(lessonViewReducer, initialLessonView);
+  const currentRunning = run.steps[run.current]?.status === 'running';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the engine moving counts, not the view.
   useEffect(() => {
-    dispatch({ type: 'engine-moved', index: run.current });
-  }, [run.current]);
+    const steps = session.lesson.steps;
+    dispatch({
+      type: 'engine-moved',
+      index: run.current,
+      running: currentRunning,
+      newSection: steps[run.current]?.section !== steps[view.viewIndex]?.section,
+    });
+  }, [run.current, currentRunning]);
   const layout = layoutFor(size, view);
   const panes = useLessonPanes(session, view, layout);
   const scopes = scopesFor(view, run);

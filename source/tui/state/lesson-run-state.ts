@@ -28,7 +28,8 @@ export type StepEntry =
   | { kind: 'variable'; name: string; value: string }
   | { kind: 'quiz-answer'; choice: number | undefined; correct: boolean }
   | { kind: 'hint'; hint: string; index: number; total: number }
-  | { kind: 'challenge-try'; source: 'workspace' | 'solution'; passed?: boolean }
+  | { kind: 'challenge-try'; source: 'workspace' | 'solution' }
+  | { kind: 'challenge-verdict'; source: 'workspace' | 'solution'; passed: boolean }
   | { kind: 'challenge-finished'; outcome: 'solved' | 'solution' | 'skipped'; passed: boolean }
   | { kind: 'note'; text: string };
 
@@ -274,7 +275,11 @@ function onEngineEvent(state: LessonRunState, event: LessonEvent, at: number): L
       };
     case 'challenge-verdict':
       return {
-        ...updateLast(state, 'challenge-try', (entry) => ({ ...entry, passed: event.passed })),
+        ...addEntry(state, {
+          kind: 'challenge-verdict',
+          source: event.source,
+          passed: event.passed,
+        }),
         busy: undefined,
       };
     case 'hint-shown':

@@ -10,6 +10,8 @@ export interface LessonText {
   lines: StyledLine[];
   stepStart: number;
   stepEnd: number;
+  /** The step being read is the one happening now: its newest lines matter most. */
+  followTail: boolean;
 }
 
 const gutterWidth = 2;
@@ -143,21 +145,26 @@ function entryLines(entry: StepEntry, width: number): StyledLine[] {
         { width, restPrefix: [segment('  ')] },
       );
     case 'challenge-try':
+      return wrap(
+        entry.source === 'solution'
+          ? 'Applying the reference solution and checking it:'
+          : 'Applying your manifest and checking it:',
+        width,
+        'muted',
+      );
+    case 'challenge-verdict':
       return [
         [
-          entry.passed === undefined
-            ? segment('… ', 'warn')
-            : entry.passed
-              ? segment('✓ ', 'ok')
-              : segment('✗ ', 'fail'),
+          entry.passed ? segment('✓ ', 'ok') : segment('✗ ', 'fail'),
           segment(
             entry.source === 'solution'
-              ? 'The reference solution'
-              : entry.passed === undefined
-                ? 'Checking your manifest'
-                : entry.passed
-                  ? 'Your manifest passes the check'
-                  : 'Not yet: your manifest does not pass the check',
+              ? entry.passed
+                ? 'The reference solution passes the check'
+                : 'The reference solution does not pass the check'
+              : entry.passed
+                ? 'Your manifest passes the check'
+                : 'Not yet: your manifest does not pass the check',
+            entry.passed ? 'ok' : 'plain',
           ),
         ],
       ];
@@ -305,7 +312,7 @@ export function lessonTextLines(run: LessonRunState, viewIndex: number, width: n
   if (!viewed) {
     lines.push(...wrap(run.lesson.summary, width));
     lines.push(...closingLines(run, width));
-    return { lines, stepStart: 0, stepEnd: lines.length };
+    return { lines, stepStart: 0, stepEnd: lines.length, followTail: false };
   }
   const revealedTo = Math.max(viewIndex, run.current);
   lines.push(...wrap(viewed.section, width, 'heading'), []);
@@ -329,15 +336,33 @@ export function lessonTextLines(run: LessonRunState, viewIndex: number, width: n
     if (index === viewIndex) stepEnd = lines.length;
     lines.push([]);
   });
+  const next = steps[run.current];
+  if (next && next.section !== viewed.section && run.current > viewIndex && run.prompt === 'run') {
+    const lastOfSection = steps.findLastIndex((step) => step.section === viewed.section);
+    if (viewIndex === lastOfSection) {
+      lines.push([
+        segment('Next: ', 'accent'),
+        segment(next.section, 'strong'),
+        segment(' — press n.', 'accent'),
+      ]);
+      stepEnd = lines.length;
+    }
+  }
   if (viewIndex === steps.length - 1 || run.phase === 'finished' || run.error || run.missing) {
     lines.push(...closingLines(run, width));
     // The verdict belongs with the last step: scrolling to it shows both.
     if (viewIndex === steps.length - 1) stepEnd = lines.length;
   }
-  return { lines, stepStart, stepEnd };
+  const status = run.steps[viewIndex]?.status;
+  const followTail = viewIndex === run.current && (status === 'running' || run.prompt !== 'run');
+  return { lines, stepStart, stepEnd, followTail };
 }
 
-/** Where the lesson pane scrolls by itself: the step being read in view, the step above it. */
+/**
+ * Where the lesson pane scrolls by itself: the step being read in view with what came before
+ * it; when that step is long, its start — or, while it is happening, its newest lines.
+ */
 export function autoOffset(text: LessonText, height: number): number {
-  return Math.max(0, Math.min(text.stepStart, text.stepEnd - height));
+  const tail = Math.max(0, text.stepEnd - height);
+  return text.followTail ? tail : Math.min(text.stepStart, tail);
 }

@@ -18,6 +18,8 @@ export interface LessonViewState {
   viewIndex: number;
   /** True while the view moves along with the engine's current step. */
   followEngine: boolean;
+  /** The engine's step as the view last heard of it. */
+  engineIndex: number;
   focus: PaneId;
   /** The live pane shown under the lesson text when the screen is too narrow for all. */
   tab: LivePaneId;
@@ -27,7 +29,11 @@ export interface LessonViewState {
 }
 
 export type LessonViewAction =
-  | { type: 'engine-moved'; index: number }
+  /**
+   * The engine is at another step: `running` once it runs, else only waiting to be run;
+   * `newSection` when that step opens a section other than the one being read.
+   */
+  | { type: 'engine-moved'; index: number; running: boolean; newSection: boolean }
   | { type: 'step-viewed'; index: number; engineIndex: number }
   | { type: 'pane-focused'; direction: 1 | -1 }
   | { type: 'zoom-toggled' }
@@ -40,6 +46,7 @@ export type LessonViewAction =
 export const initialLessonView: LessonViewState = {
   viewIndex: 0,
   followEngine: true,
+  engineIndex: -1,
   focus: 'lesson',
   tab: 'objects',
   zoomed: false,
@@ -56,9 +63,16 @@ export function lessonViewReducer(
   action: LessonViewAction,
 ): LessonViewState {
   switch (action.type) {
-    case 'engine-moved':
-      if (!state.followEngine || action.index < 0) return state;
-      return withScroll({ ...state, viewIndex: action.index }, 'lesson', 'auto');
+    case 'engine-moved': {
+      if (action.index < 0) return state;
+      // The end of a section the learner just watched (a quiz's explanation, a challenge's
+      // verdict) stays on screen until n, rather than vanishing as the next section waits.
+      const watched = state.viewIndex === state.engineIndex;
+      const stay = watched && action.newSection && !action.running;
+      const next = { ...state, engineIndex: action.index };
+      if (!state.followEngine || stay) return next;
+      return withScroll({ ...next, viewIndex: action.index }, 'lesson', 'auto');
+    }
     case 'step-viewed': {
       const index = Math.max(0, Math.min(action.index, Math.max(0, action.engineIndex)));
       return withScroll(
