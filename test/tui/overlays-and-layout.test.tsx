@@ -1,0 +1,155 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type SandboxRuntime, startSandboxRuntime } from '../../source/runtime/sandbox-runtime.ts';
+import { App } from '../../source/tui/app.tsx';
+import type { TutorApp } from '../../source/tui/session/tutor-app.ts';
+import { createTheme } from '../../source/tui/theme.ts';
+import { keys, type RenderedTui, renderTui } from './support/render-tui.tsx';
+import { tinyLesson } from './support/tiny-lesson.ts';
+import { tutorFixture } from './support/tutor-fixture.ts';
+
+const lesson = tinyLesson();
+let runtime: SandboxRuntime;
+let screen: RenderedTui | undefined;
+let tutor: TutorApp | undefined;
+
+beforeAll(async () => {
+  runtime = await startSandboxRuntime({ pace: 0.05 });
+});
+afterEach(async () => {
+  screen?.unmount();
+  screen = undefined;
+  await tutor?.quit({ cleanUp: true });
+  tutor = undefined;
+});
+afterAll(async () => {
+  await runtime.stop();
+});
+
+async function open(size: { columns: number; rows: number }, env: NodeJS.ProcessEnv = {}) {
+  const fixture = tutorFixture([lesson], runtime);
+  tutor = fixture.tutor;
+  void tutor.detect();
+  screen = await renderTui(<App tutor={tutor} theme={createTheme(env)} size={size} />);
+  await screen.waitFor('▶ 01 Tiny Service');
+  await screen.press(keys.enter);
+  await screen.waitFor('Ready: ⏎ runs the step.');
+  return screen;
+}
+
+describe('help overlay', () => {
+  it('lists every key from the keymap, grouped by where it works, and closes again', async () => {
+    const s = await open({ columns: 100, rows: 40 });
+    await s.press('?');
+    const frame = await s.waitFor('Keys — ? or esc closes this help');
+    for (const text of [
+      'In a lesson',
+      'next step (runs the step when you are at the current one)',
+      "send 20 more of the step's requests",
+      'At a quiz',
+      'answer the quiz with that choice',
+      'At a challenge',
+      "open the challenge's manifest in $EDITOR, then apply and check it",
+      'show the next hint',
+      'Leaving a lesson',
+      "quit and delete the lesson's objects",
+      'Anywhere',
+    ])
+      expect(frame).toContain(text);
+    expect(frame).toMatch(/→ n space +next step/);
+    expect(frame).toMatch(/pgdn ctrl\+d +scroll down a page/);
+    await s.press(keys.escape);
+    await s.waitFor((text) => !text.includes('Keys —') && text.includes('Press n to go on.'));
+  });
+});
+
+describe('layout', () => {
+  it('at 80×24 stacks the lesson over tabbed panes, every line within 80 columns', async () => {
+    const s = await open({ columns: 80, rows: 24 });
+    let frame = await s.waitFor('Objects   Traffic   Path');
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    expect(frame).toContain('A Service gives pods one address.');
+    expect(frame).toContain('Nothing in namespace tiny yet.');
+    // tab moves focus to the live panes: Objects, then Traffic.
+    await s.press(keys.tab);
+    await s.press(keys.tab);
+    frame = await s.waitFor('No requests yet. Probe steps send them; m sends 20 more.');
+    expect(frame).not.toContain('Nothing in namespace tiny yet.');
+  });
+
+  it('z zooms the focused pane to the whole screen and back', async () => {
+    const s = await open({ columns: 80, rows: 24 });
+    await s.press('z');
+    let frame = await s.waitFor((text) => !text.includes('Objects   Traffic   Path'));
+    expect(frame).toContain('A Service gives pods one address.');
+    await s.press('z');
+    frame = await s.waitFor('Objects   Traffic   Path');
+  });
+
+  it('respects NO_COLOR: no style carries a colour, and the focused title still stands out', () => {
+    const plain = createTheme({ NO_COLOR: '1' });
+    const styles = [
+      'plain',
+      'heading',
+      'strong',
+      'em',
+      'code',
+      'link',
+      'muted',
+      'accent',
+      'ok',
+      'fail',
+      'warn',
+      'yaml-key',
+      'yaml-string',
+      'yaml-number',
+      'yaml-comment',
+      'yaml-punctuation',
+      'title',
+      'focused-title',
+      'selected',
+      'changed',
+      'bar',
+    ] as const;
+    for (const style of styles) {
+      expect(plain.style(style).color, style).toBeUndefined();
+      expect(plain.style(style).backgroundColor, style).toBeUndefined();
+    }
+    expect(plain.style('focused-title')).toMatchObject({ inverse: true });
+    expect(plain.style('changed')).toMatchObject({ inverse: true });
+    expect(createTheme({}).style('ok').color).toBe('green');
+    // An empty NO_COLOR does not count (no-color.org).
+    expect(createTheme({ NO_COLOR: '' }).noColor).toBe(false);
+  });
+});
+
+describe('error display', () => {
+  it('shows a readable message and where the log is when a screen crashes, and q still quits', async () => {
+    const broken = {
+      ...lesson,
+      steps: [{ ...lesson.steps[0]!, markdown: undefined as unknown as string }],
+    };
+    const fixture = tutorFixture([broken], runtime);
+    tutor = fixture.tutor;
+    void tutor.detect();
+    const s = await renderTui(
+      <App tutor={tutor} theme={createTheme({})} size={{ columns: 100, rows: 30 }} />,
+    );
+    screen = s;
+    await s.waitFor('▶ 01 Tiny Service');
+    await s.press(keys.enter);
+    const frame = await s.waitFor('The tutor hit an error it cannot recover from.');
+    expect(frame).toContain("Cannot read properties of undefined (reading 'replace')");
+    expect(frame).toContain(`The details are in ${fixture.state}/tui.log`);
+    expect(fixture.logs.some((line) => line.startsWith('the screen crashed'))).toBe(true);
+    await s.press('q');
+    await tutor.finished;
+  });
+
+  it('a lesson that stops with an error says so in the lesson pane', async () => {
+    const s = await open({ columns: 100, rows: 30 });
+    tutor!.session!.run.dispatch({ type: 'engine-failed', message: 'the API server went away' });
+    await s.waitFor('The lesson stopped: the API server went away');
+  });
+});
