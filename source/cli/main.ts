@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { registerClusterCommand } from './commands/cluster-command.ts';
 import { registerLessonsCommand } from './commands/lessons-command.ts';
 import { registerRunCommand } from './commands/run-command.ts';
 import { registerSandboxCommand } from './commands/sandbox-command.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerSandboxCommand(program);
   registerLessonsCommand(program);
   registerRunCommand(program);
+  registerClusterCommand(program);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ outputError: () => {} });
   return program;
