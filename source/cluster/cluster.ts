@@ -90,6 +90,8 @@ export class ClusterApiError extends Error {
     if (this.reason === 'Invalid') return `The ${this.message}`;
     // Not the server's words: kubectl's own, when discovery has no such kind.
     if (this.reason === 'NoKindMatch') return `error: ${this.message}`;
+    // kubectl leaves out the parentheses when the Status names no reason (SSA's schema errors).
+    if (!this.reason) return `Error from server: ${this.message}`;
     return `Error from server (${this.reason}): ${this.message}`;
   }
 }

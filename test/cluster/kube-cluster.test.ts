@@ -87,6 +87,10 @@ describe('KubeCluster against the sandbox', () => {
     expect((error as ClusterApiError).message).toContain(
       '.spec.selectr: field not declared in schema',
     );
+    // That Status has no reason, so kubectl prints no parentheses.
+    expect((error as ClusterApiError).kubectlLine()).toMatch(
+      /^Error from server: failed to create typed patch object \(lesson-a\/typo; \/v1, Kind=Service\): \.spec\.selectr: field not declared in schema$/,
+    );
     const missing = await cluster
       .apply(
         { apiVersion: 'networking.k8s.io/v1beta1', kind: 'Ingress', metadata: { name: 'old' } },
