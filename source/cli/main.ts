@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerClusterCommand } from './commands/cluster-command.ts';
+import { registerInspectCommand } from './commands/inspect-command.ts';
 import { registerLessonsCommand } from './commands/lessons-command.ts';
 import { registerRunCommand } from './commands/run-command.ts';
 import { registerSandboxCommand } from './commands/sandbox-command.ts';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerSandboxCommand(program);
   registerLessonsCommand(program);
   registerRunCommand(program);
+  registerInspectCommand(program);
   registerClusterCommand(program);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ outputError: () => {} });
