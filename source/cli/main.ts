@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerClusterCommand } from './commands/cluster-command.ts';
+import { registerDoctorCommand } from './commands/doctor-command.ts';
 import { registerInspectCommand } from './commands/inspect-command.ts';
 import { registerLessonsCommand } from './commands/lessons-command.ts';
 import { registerRunCommand } from './commands/run-command.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerInspectCommand(program);
   registerClusterCommand(program);
+  registerDoctorCommand(program);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ outputError: () => {} });
   return program;
