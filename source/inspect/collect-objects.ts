@@ -143,6 +143,11 @@ export async function collectObjects(
       read(listed.gateways),
       read(listed.httpRoutes),
     ]);
+  // In the order kinds are listed above, whichever refusal came back first.
+  const order = Object.values(listed).map((resource) =>
+    resource.group ? `${resource.plural}.${resource.group}` : resource.plural,
+  );
+  unseen.sort((a, b) => order.indexOf(a.resource) - order.indexOf(b.resource));
   return {
     services: services ?? [],
     endpointSlices,
