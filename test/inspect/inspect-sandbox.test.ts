@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInspectCommand } from '../../source/cli/commands/inspect-command.ts';
@@ -114,7 +113,9 @@ describe('inspect against a sandbox with healthy and broken exposures', () => {
     const ingress = web.routes.find((route) => route.kind === 'Ingress' && route.name === 'web');
     expect(ingress).toMatchObject({ name: 'web', host: 'web.example.test', path: '/' });
     expect(ingress?.url).toBe('http://web.example.test/');
-    const httpRoute = web.routes.find((route) => route.kind === 'HTTPRoute' && route.name === 'web');
+    const httpRoute = web.routes.find(
+      (route) => route.kind === 'HTTPRoute' && route.name === 'web',
+    );
     expect(httpRoute).toMatchObject({ gateways: ['inspect-demo/gw'], host: 'gw.example.test' });
     expect(web.reach.map((reach) => reach.via)).toEqual([
       'cluster DNS',
