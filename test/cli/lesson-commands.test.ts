@@ -11,7 +11,7 @@ describe('k8s-expose-tutor run and lessons', () => {
   it.each([
     [
       ['run', 'nope', '--plain'],
-      'k8s-expose-tutor: unknown lesson "nope": choose one of pods-are-islands, clusterip',
+      'k8s-expose-tutor: unknown lesson "nope": choose one of pods-are-islands, clusterip, nodeport, loadbalancer, ingress',
     ],
     [
       ['run', 'clusterip', '--plain', '--runtime', 'kind'],
@@ -46,6 +46,9 @@ describe('k8s-expose-tutor run and lessons', () => {
     expect(lessons.map((lesson: { id: string }) => lesson.id)).toEqual([
       'pods-are-islands',
       'clusterip',
+      'nodeport',
+      'loadbalancer',
+      'ingress',
     ]);
     expect(lessons[0]).toMatchObject({
       number: '01',
