@@ -9,6 +9,7 @@ const benches: { file: string; nodeFlags?: string[] }[] = [
   { file: 'sandbox-memory.ts', nodeFlags: ['--expose-gc'] },
   { file: 'traffic-hops.ts' },
   { file: 'lesson-runs.ts' },
+  { file: 'inspect-scale.ts' },
 ];
 
 const pin = spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? ['taskset', '-c', '0'] : [];
