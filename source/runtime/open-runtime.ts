@@ -2,11 +2,13 @@ import { type Runtime, type RuntimeName, RuntimeUnavailableError } from './runti
 
 export interface OpenRuntimeOptions {
   pace?: number;
+  /** Where the kind runtime finds docker, kind and the kubeconfig (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
- * Starts the named runtime. Only the sandbox exists so far; kind and kubeconfig contexts are
- * the next runtimes (they will plug in here with the same Cluster and Probe interfaces).
+ * Starts the named runtime: the sandbox, or the tutor's kind cluster. Kubeconfig contexts are
+ * the next runtime (it will plug in here with the same Cluster and Probe interfaces).
  */
 export async function openRuntime(
   name: RuntimeName,
@@ -17,10 +19,10 @@ export async function openRuntime(
       const { startSandboxRuntime } = await import('./sandbox-runtime.ts');
       return startSandboxRuntime({ pace: options.pace });
     }
-    case 'kind':
-      throw new RuntimeUnavailableError(
-        'the kind runtime is not available yet: use --runtime sandbox',
-      );
+    case 'kind': {
+      const { openKindRuntime } = await import('./kind-runtime.ts');
+      return openKindRuntime({ env: options.env });
+    }
     case 'context':
       throw new RuntimeUnavailableError(
         'the context runtime is not available yet: use --runtime sandbox',
