@@ -1,4 +1,5 @@
 import type { Step } from '../../lesson-format/lesson-types.ts';
+import { substitute } from '../../lesson-format/variables.ts';
 import { markdownLines } from '../text/markdown-lines.ts';
 import { type Segment, type StyledLine, segment, truncateLine } from '../text/styled-line.ts';
 import { wrapSegments } from '../text/wrap-segments.ts';
@@ -36,7 +37,8 @@ const statusMarks: Record<StepRecord['status'], Segment> = {
   failed: segment('✗ ', 'fail'),
 };
 
-function stepTitle(step: Step): string | undefined {
+function stepTitle(step: Step, variables: Readonly<Record<string, string>>): string | undefined {
+  const fill = (text: string) => substitute(text, new Map(Object.entries(variables)));
   switch (step.type) {
     case 'explain':
       return undefined;
@@ -57,10 +59,10 @@ function stepTitle(step: Step): string | undefined {
     case 'probe': {
       const from =
         step.from.kind === 'machine' ? 'your machine' : `${step.from.kind}/${step.from.name}`;
-      return `Send ${step.count} ${step.count === 1 ? 'request' : 'requests'} to ${step.url} from ${from}`;
+      return `Send ${step.count} ${step.count === 1 ? 'request' : 'requests'} to ${fill(step.url)} from ${from}`;
     }
     case 'kubectl':
-      return `kubectl ${step.command}`;
+      return `kubectl ${fill(step.command)}`;
     case 'quiz':
       return 'Quiz';
     case 'challenge':
@@ -225,7 +227,7 @@ function stepLines(
 ): StyledLine[] {
   if (step.type === 'explain') return markdownLines(step.markdown, width);
   const lines: StyledLine[] = [];
-  const title = stepTitle(step);
+  const title = stepTitle(step, run.variables);
   if (title)
     lines.push(
       ...wrapSegments([statusMarks[record.status], segment(title, 'strong')], {
@@ -246,7 +248,14 @@ function stepLines(
         ),
       );
   }
-  for (const entry of record.entries) lines.push(...entryLines(entry, width));
+  const conditions = new Set(
+    record.entries.flatMap((entry) => (entry.kind === 'condition' ? [entry.condition] : [])),
+  );
+  for (const entry of record.entries) {
+    // A wait's verdict repeats its condition line.
+    if (entry.kind === 'check' && conditions.has(entry.check)) continue;
+    lines.push(...entryLines(entry, width));
+  }
   return lines;
 }
 
