@@ -1,14 +1,17 @@
-import { type Runtime, type RuntimeName, RuntimeUnavailableError } from './runtime.ts';
+import type { ContextRuntimeOptions } from './context-runtime.ts';
+import type { Runtime, RuntimeName } from './runtime.ts';
 
 export interface OpenRuntimeOptions {
   pace?: number;
   /** Where the kind runtime finds docker, kind and the kubeconfig (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** The context runtime's opt-in: --context, --allow-writes and the typed name. */
+  context?: Omit<ContextRuntimeOptions, 'env'>;
 }
 
 /**
- * Starts the named runtime: the sandbox, or the tutor's kind cluster. Kubeconfig contexts are
- * the next runtime (it will plug in here with the same Cluster and Probe interfaces).
+ * Starts the named runtime: the sandbox, the tutor's kind cluster, or a kubeconfig context the
+ * user opted in to — all with the same Cluster and Probe interfaces.
  */
 export async function openRuntime(
   name: RuntimeName,
@@ -23,9 +26,9 @@ export async function openRuntime(
       const { openKindRuntime } = await import('./kind-runtime.ts');
       return openKindRuntime({ env: options.env });
     }
-    case 'context':
-      throw new RuntimeUnavailableError(
-        'the context runtime is not available yet: use --runtime sandbox',
-      );
+    case 'context': {
+      const { openContextRuntime } = await import('./context-runtime.ts');
+      return openContextRuntime({ ...options.context, env: options.env });
+    }
   }
 }

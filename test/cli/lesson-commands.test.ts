@@ -14,12 +14,12 @@ describe('k8s-expose-tutor run and lessons', () => {
       'k8s-expose-tutor: unknown lesson "nope": choose one of pods-are-islands, clusterip, nodeport, loadbalancer, ingress',
     ],
     [
-      ['run', 'clusterip', '--plain', '--runtime', 'kind'],
-      'k8s-expose-tutor: the kind runtime is not available yet: use --runtime sandbox',
+      ['run', 'clusterip', '--plain', '--context', 'prod'],
+      'k8s-expose-tutor: --context and --allow-writes go with --runtime context',
     ],
     [
       ['run', 'clusterip', '--plain', '--runtime', 'context'],
-      'k8s-expose-tutor: the context runtime is not available yet: use --runtime sandbox',
+      'k8s-expose-tutor: lessons create objects in the cluster they run on: name a context with --context NAME and add --allow-writes (you will be asked to type its name), or use --runtime kind or sandbox',
     ],
     [
       ['run', 'clusterip'],

@@ -8,6 +8,9 @@ export interface RunCommandOptions {
   plain?: boolean;
   runtime?: string;
   keep?: boolean;
+  /** --runtime context: the kubeconfig context to write to, and the explicit opt-in. */
+  context?: string;
+  allowWrites?: boolean;
   /** Hidden: the sandbox's pace (tests and benchmarks run it faster). */
   pace?: string;
 }
@@ -20,6 +23,8 @@ export interface RunCommandIo {
   /** Defaults: the bundled lessons and the user's state directory. */
   lessonsDirectory?: string;
   stateDirectory?: string;
+  /** Asks for the context's name before a lesson writes to it (default: a line from stdin). */
+  confirm?: (context: string) => Promise<string>;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -34,6 +39,8 @@ export function registerRunCommand(program: Command): void {
         .default('sandbox'),
     )
     .option('--keep', "leave the lesson's objects in the cluster afterwards")
+    .option('--context <name>', 'with --runtime context: the kubeconfig context to run in')
+    .option('--allow-writes', 'with --runtime context: let the lesson create objects there')
     .addOption(new Option('--pace <factor>').hideHelp())
     .addHelpText(
       'after',
@@ -67,6 +74,21 @@ function parsePace(text: string | undefined): number | undefined {
   return pace;
 }
 
+/** The typed confirmation: the user types the context's name on stdin. */
+function askForContextName(stderr: NodeJS.WritableStream) {
+  return async (context: string): Promise<string> => {
+    const { createInterface } = await import('node:readline/promises');
+    const lines = createInterface({ input: process.stdin, output: stderr, terminal: false });
+    try {
+      return await lines.question(
+        `The lesson will create objects in context "${context}". Type its name to go on: `,
+      );
+    } finally {
+      lines.close();
+    }
+  };
+}
+
 /** Runs one lesson non-interactively and resolves to the exit code. */
 export async function runLessonCommand(
   name: string,
@@ -75,6 +97,8 @@ export async function runLessonCommand(
 ): Promise<number> {
   const runtimeName = (options.runtime ?? 'sandbox') as RuntimeName;
   const pace = parsePace(options.pace);
+  if ((options.context || options.allowWrites) && runtimeName !== 'context')
+    throw new UserError('--context and --allow-writes go with --runtime context');
   if (!options.plain)
     throw new UserError(
       'the interactive mode is not available yet: add --plain to print the lesson as a transcript',
@@ -102,7 +126,15 @@ export async function runLessonCommand(
   const lesson = checked.lesson;
   let runtime: Awaited<ReturnType<typeof openRuntime>>;
   try {
-    runtime = await openRuntime(runtimeName, { pace });
+    runtime = await openRuntime(runtimeName, {
+      pace,
+      env: io.env,
+      context: {
+        context: options.context,
+        allowWrites: options.allowWrites,
+        confirm: io.confirm ?? askForContextName(io.stderr),
+      },
+    });
   } catch (error) {
     if (error instanceof RuntimeUnavailableError) throw new UserError(error.message);
     throw error;
