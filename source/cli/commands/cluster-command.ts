@@ -65,7 +65,8 @@ export async function runClusterCommand(
 export function registerClusterCommand(program: Command): void {
   const cluster = program
     .command('cluster')
-    .description('create, check or remove the kind cluster the lessons run on (expose-tutor)');
+    .description('create, check or remove the kind cluster the lessons run on (expose-tutor)')
+    .helpCommand(false);
   const actions = {
     up: 'create the kind cluster and start cloud-provider-kind; quick when both already run',
     down: 'delete the kind cluster and the cloud-provider-kind container the tutor started',
