@@ -87,5 +87,5 @@ export async function startTui(io: TuiIo): Promise<number> {
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   }
-  return exitCode;
+  return exitCode || tutor.exitCode;
 }

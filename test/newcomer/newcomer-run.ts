@@ -107,3 +107,49 @@ export async function newcomerRun(columns: number, rows: number): Promise<Newcom
     rmSync(state, { recursive: true, force: true });
   }
 }
+
+/**
+ * Opens the ClusterIP lesson, then stops the tutor the rough way — Ctrl-C, or SIGTERM sent to
+ * its process — and reports the exit code the shell saw and the terminal's modes afterwards.
+ */
+export async function interruptedRun(
+  how: 'ctrl-c' | 'sigterm',
+): Promise<{ exitLine: string; sttyAfter: string }> {
+  const cli = join(projectRoot, 'dist/cli.js');
+  const node = join(projectRoot, 'node_modules/.bin/node');
+  const state = mkdtempSync(join(tmpdir(), 'newcomer-'));
+  const tmux = new TmuxSession(`newcomer-${process.pid}-${Date.now()}-${how}`, 100, 30);
+  try {
+    tmux.start(projectRoot, { XDG_STATE_HOME: state });
+    await tmux.waitFor('the shell prompt', (screen) => screen.includes('$'));
+    tmux.typeLine(`${node} ${cli}`);
+    await tmux.waitFor('the lesson list', (screen) => screen.includes('Lessons'));
+    tmux.press('Enter');
+    await tmux.waitFor(
+      'the lesson to open',
+      (screen) => screen.includes('Ready: ⏎ runs the step.'),
+      60_000,
+    );
+    if (how === 'ctrl-c') tmux.press('C-c');
+    else {
+      const pid = tmux.foregroundPid();
+      if (!pid) throw new Error('cannot find the tutor process');
+      process.kill(pid, 'SIGTERM');
+    }
+    await tmux.waitFor('the tutor to exit', (screen) => /^\$\s*$/m.test(screen), 30_000);
+    const sttyFile = join(state, 'stty.txt');
+    tmux.typeLine(`echo exit-code-$?; stty -a > ${sttyFile}`);
+    const screen = await tmux.waitFor('the shell to answer', (text) => /exit-code-\d+/.test(text));
+    await tmux.waitFor(
+      'stty to write its report',
+      () => existsSync(sttyFile) && readFileSync(sttyFile, 'utf8').includes('icanon'),
+    );
+    return {
+      exitLine: /exit-code-\d+/.exec(screen)![0],
+      sttyAfter: readFileSync(sttyFile, 'utf8'),
+    };
+  } finally {
+    tmux.kill();
+    rmSync(state, { recursive: true, force: true });
+  }
+}

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newcomerRun, projectRoot } from './newcomer-run.ts';
+import { interruptedRun, newcomerRun, projectRoot } from './newcomer-run.ts';
 
 const hasTmux = (() => {
   try {
@@ -45,4 +45,14 @@ describe.skipIf(!hasTmux)('a newcomer at a terminal', () => {
       expect(result.sttyAfter).not.toMatch(/-icanon|(^|\s)-echo(\s|$)/m);
     }, 240_000);
   }
+
+  it('gives the terminal back on Ctrl-C and on SIGTERM too', async () => {
+    const ctrlC = await interruptedRun('ctrl-c');
+    expect(ctrlC.exitLine).toBe('exit-code-130');
+    expect(ctrlC.sttyAfter).not.toMatch(/-icanon|(^|\s)-echo(\s|$)/m);
+    const term = await interruptedRun('sigterm');
+    expect(term.exitLine).toBe('exit-code-143');
+    expect(term.sttyAfter).not.toMatch(/-icanon|(^|\s)-echo(\s|$)/m);
+    expect(term.sttyAfter).toMatch(/(^|\s)icanon(\s|$)/m);
+  }, 240_000);
 });

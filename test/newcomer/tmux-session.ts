@@ -75,6 +75,18 @@ export class TmuxSession {
     }
   }
 
+  /** The process running in the foreground of the pane's shell (its child). */
+  foregroundPid(): number | undefined {
+    const shell = this.tmux('list-panes', '-t', this.name, '-F', '#{pane_pid}').trim();
+    try {
+      const children = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim();
+      const pid = Number(children.split('\n')[0]);
+      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   kill(): void {
     if (!this.started) return;
     this.started = false;

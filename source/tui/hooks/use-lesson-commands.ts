@@ -104,7 +104,7 @@ export function useLessonCommands(
         else dispatch({ type: 'leave-asked' });
         return;
       case 'force-quit':
-        void tutor.quit({ cleanUp: false });
+        void tutor.interrupt();
         return;
       case 'leave-keep':
         void tutor.quit({ cleanUp: false });

@@ -10,7 +10,7 @@ export function BusyScreen({ label, since }: { label: string; since: number }) {
   const tutor = useTutor();
   // Ctrl-C still works while the runtime starts.
   useKeyCommands(['global'], (command) => {
-    if (command === 'force-quit') void tutor.quit();
+    if (command === 'force-quit') void tutor.interrupt();
   });
   return (
     <Box flexDirection="column" paddingY={1}>

@@ -42,8 +42,9 @@ export function StartScreen() {
       case 'close-help':
         return tutor.start.dispatch({ type: 'help-toggled' });
       case 'quit':
-      case 'force-quit':
         return void tutor.quit();
+      case 'force-quit':
+        return void tutor.interrupt();
       default:
         return;
     }

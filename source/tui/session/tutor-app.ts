@@ -153,6 +153,15 @@ export class TutorApp {
     }
   }
 
+  /** The process's exit code once the tutor has left: 130 after Ctrl-C, as shells expect. */
+  exitCode = 0;
+
+  /** Ctrl-C: leave at once, keeping whatever is in the cluster. */
+  interrupt(): Promise<void> {
+    this.exitCode = 130;
+    return this.quit({ cleanUp: false });
+  }
+
   /**
    * Leaves the tutor: stops the lesson (deleting its objects when asked), stops the runtime.
    * Calling it again while leaving returns the same promise.
