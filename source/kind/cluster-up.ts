@@ -114,12 +114,13 @@ async function waitUntilReady(
       `kind did not write the context ${context} to your kubeconfig: run \`kind export kubeconfig --name ${name}\`, then retry`,
       1,
     );
-  const cluster = new KubeCluster(kubeConfig);
   const deadline = Date.now() + (options.timeoutMs ?? 300_000);
   let last = '';
   let readiness: ClusterReadiness;
   for (;;) {
-    readiness = await readReadiness(cluster, io.signal);
+    // A fresh client each time: its discovery cache must not remember the Gateway API group
+    // as missing from before cloud-provider-kind installed its CRDs.
+    readiness = await readReadiness(new KubeCluster(kubeConfig), io.signal);
     if (isClusterReady(readiness)) break;
     const line = describeReadiness(readiness);
     if (line !== last) say(`… waiting: ${line}`);

@@ -28,6 +28,9 @@ export function desktopAddresses(run: ToolRunner, engine: string): HostAddressMa
       return target;
     }
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    // TLS keeps its name for SNI; `--resolve` cannot change the port, so leave it as asked.
+    if (target.resolveTo && url.protocol === 'https:') return target;
+    const address = target.resolveTo ?? url.hostname;
     const listed = await run(engine, ['ps', '--format', '{{.Names}}\t{{.Ports}}']);
     if (listed.exitCode !== 0) return target;
     for (const line of listed.stdout.split('\n')) {
@@ -40,7 +43,7 @@ export function desktopAddresses(run: ToolRunner, engine: string): HostAddressMa
         '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
         name,
       ]);
-      if (!inspected.stdout.split(/\s+/).includes(url.hostname)) continue;
+      if (!inspected.stdout.split(/\s+/).includes(address)) continue;
       const local = new URL(url);
       local.hostname = '127.0.0.1';
       local.port = String(hostPort);
