@@ -36,7 +36,7 @@ export function plainReport(report: InspectReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function serviceLines(service: ServiceReport): string[] {
+export function serviceLines(service: ServiceReport): string[] {
   const problems = service.diagnoses.filter((d) => d.severity !== 'note');
   const health =
     problems.length === 0
@@ -113,7 +113,7 @@ function serviceLines(service: ServiceReport): string[] {
   return lines;
 }
 
-function diagnosisLines(diagnosis: Diagnosis, indent: string): string[] {
+export function diagnosisLines(diagnosis: Diagnosis, indent: string): string[] {
   return [
     `${indent}${diagnosis.severity.toUpperCase()} [${diagnosis.id}] ${diagnosis.summary}`,
     ...diagnosis.evidence.map((line) => `${indent}    evidence: ${line}`),
