@@ -26,7 +26,12 @@ export function InspectApp({ live, width, height }: InspectAppProps) {
     [snapshot.report, state.collapsed, state.expanded],
   );
   useInput((input, key) => {
-    const command = commandFor(input, key);
+    // Keys typed faster than a frame arrive together ("jjj"): each one counts.
+    const repeated = input.length > 1 && /^(.)\1*$/.test(input);
+    const command = commandFor(repeated ? input[0]! : input, key);
+    for (let i = repeated ? input.length : 1; i > 0; i--) handle(command);
+  });
+  function handle(command: ReturnType<typeof commandFor>) {
     switch (command) {
       case 'quit':
         return exit();
@@ -41,7 +46,7 @@ export function InspectApp({ live, width, height }: InspectAppProps) {
       case 'close':
         return dispatch({ type: command, rows });
     }
-  });
+  }
   return (
     <InspectScreen
       report={snapshot.report}

@@ -39,7 +39,9 @@ export function InspectScreen(props: InspectScreenProps) {
     Math.min(selected - Math.floor(bodyHeight / 2), rows.length - bodyHeight),
   );
   const visible = rows.slice(first, first + bodyHeight);
-  const details = detailLines(rows[selected]?.target).slice(0, bodyHeight);
+  const details = detailLines(rows[selected]?.target)
+    .flatMap((line) => wrapLine(line, detailWidth))
+    .slice(0, bodyHeight);
   const header = report
     ? `inspect ${report.context} · ${report.scope.allNamespaces ? 'all namespaces' : `namespace ${report.scope.namespace}`} · ${report.totals.error} errors, ${report.totals.warning} warnings, ${report.totals.note} notes${report.unseen.length ? ` · could not see ${report.unseen.map((u) => u.resource).join(', ')}` : ''}`
     : 'inspect: reading the cluster…';
@@ -84,6 +86,22 @@ export function InspectScreen(props: InspectScreenProps) {
       </Text>
     </Box>
   );
+}
+
+/** Breaks a line at spaces to the pane's width, continuing under its own indentation. */
+export function wrapLine(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const indent = `${/^\s*/.exec(line)![0]}  `.slice(0, Math.floor(width / 2));
+  const lines: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width);
+    const at = cut > indent.length ? cut : width;
+    lines.push(rest.slice(0, at));
+    rest = indent + rest.slice(at).trimStart();
+  }
+  lines.push(rest);
+  return lines;
 }
 
 function lineStyle(line: string): ThemeStyle {
