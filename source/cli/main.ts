@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerClusterCommand } from './commands/cluster-command.ts';
 import { registerDoctorCommand } from './commands/doctor-command.ts';
+import { registerImagesCommand } from './commands/images-command.ts';
 import { registerInspectCommand } from './commands/inspect-command.ts';
 import { registerLessonsCommand } from './commands/lessons-command.ts';
 import { registerRunCommand } from './commands/run-command.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerInspectCommand(program);
   registerClusterCommand(program);
   registerDoctorCommand(program);
+  registerImagesCommand(program);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ outputError: () => {} });
   return program;

@@ -21,12 +21,18 @@ import type { KindIo } from './kind-io.ts';
 import { loadContext } from './kind-kubeconfig.ts';
 import { kindContext, lessonNodePorts, nodeImage } from './kind-versions.ts';
 import { existingClusters, requireEngine, requireKind } from './preflight.ts';
+import { firstErrorLine } from './tool-runner.ts';
+import { withoutDigest, workshopImages } from './workshop-images.ts';
 
 export interface ClusterUpOptions {
   name: string;
   /** How long to wait for nodes and classes (default 5 minutes). */
   timeoutMs?: number;
   pollMs?: number;
+  /** A tarball from `images save`: loaded first, so nothing is pulled from the network. */
+  images?: string;
+  /** Where the lessons are (their images are loaded onto the nodes with --images). */
+  lessonsDirectory?: string;
 }
 
 export function kindConfigPath(stateDirectory: string, name: string): string {
@@ -43,6 +49,7 @@ export async function clusterUp(options: ClusterUpOptions, io: KindIo): Promise<
   const engine = await requireEngine(io);
   const kind = await requireKind(io);
   const { name } = options;
+  const image = options.images ? await loadTarball(options.images, engine.name, io) : nodeImage;
   if ((await existingClusters(kind)).includes(name)) {
     say(`✓ Cluster "${name}" exists (kind get clusters)`);
   } else {
@@ -58,7 +65,7 @@ export async function clusterUp(options: ClusterUpOptions, io: KindIo): Promise<
     }
     const configPath = kindConfigPath(io.stateDirectory, name);
     mkdirSync(join(io.stateDirectory, 'kind'), { recursive: true });
-    writeFileSync(configPath, kindConfig({ mapNodePorts }));
+    writeFileSync(configPath, kindConfig({ mapNodePorts, image }));
     say(
       `Creating cluster "${name}": 1 control-plane and 2 workers on ${nodeImage.split('@')[0]}${mapNodePorts ? `, NodePorts ${lessonNodePorts.join(', ')} mapped to 127.0.0.1` : ''}`,
     );
@@ -70,11 +77,49 @@ export async function clusterUp(options: ClusterUpOptions, io: KindIo): Promise<
       throw new UserError(explainKindFailure(created.stderr, engine.name), 1);
     say(`✓ Cluster "${name}" created (context ${kindContext(name)})`);
   }
+  if (options.images && options.lessonsDirectory)
+    await loadIntoNodes(name, options.lessonsDirectory, io, say);
   await ensureCloudProvider(io, engine.name, say);
   await waitUntilReady(name, options, io, say);
   say('');
   say(`Cluster "${name}" is ready for the lessons (kubectl context ${kindContext(name)}).`);
   say('Run one with: k8s-expose-tutor run 02-clusterip --plain --runtime kind');
+}
+
+/**
+ * `docker load` of a workshop tarball. Returns the node image to use: the pinned digest if the
+ * engine knows it, else the tag the tarball carries (`docker save` does not keep digests).
+ */
+async function loadTarball(file: string, engine: string, io: KindIo): Promise<string> {
+  const load = [engine, 'load', '--input', file];
+  io.stdout.write(`$ ${shellCommand(load)}\n`);
+  const loaded = await io.run(load[0]!, load.slice(1));
+  if (loaded.exitCode !== 0)
+    throw new UserError(
+      `could not load ${file} (${firstErrorLine(loaded.stderr)}): make it again with \`k8s-expose-tutor images save ${file}\``,
+      1,
+    );
+  if ((await io.run(engine, ['image', 'inspect', nodeImage])).exitCode === 0) return nodeImage;
+  return withoutDigest(nodeImage);
+}
+
+/** `kind load docker-image` for the lessons' images, so pods start without a registry. */
+async function loadIntoNodes(
+  name: string,
+  lessonsDirectory: string,
+  io: KindIo,
+  say: (line: string) => void,
+): Promise<void> {
+  const images = workshopImages(lessonsDirectory).cluster;
+  if (images.length === 0) return;
+  const args = ['load', 'docker-image', '--name', name, ...images];
+  say(`$ ${shellCommand(['kind', ...args])}`);
+  const loaded = await io.run('kind', args, { onStderrLine: (line) => say(`  ${line.trim()}`) });
+  if (loaded.exitCode !== 0)
+    throw new UserError(
+      `kind could not load the lessons' images (${firstErrorLine(loaded.stderr)}): check \`k8s-expose-tutor images save\` made the tarball, then retry`,
+      1,
+    );
 }
 
 async function ensureCloudProvider(

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { KindIo } from '../../kind/kind-io.ts';
 import { stateDirectory } from '../state-paths.ts';
@@ -7,6 +8,8 @@ export interface ClusterCommandOptions {
   name: string;
   /** Seconds `up` waits for nodes and cloud-provider-kind. */
   timeout?: string;
+  /** `up --images FILE`: a tarball from `images save`, loaded instead of pulling. */
+  images?: string;
 }
 
 /** The real machine: tools from PATH, ports on 127.0.0.1, the user's state directory. */
@@ -38,6 +41,7 @@ export async function runClusterCommand(
   action: 'up' | 'down' | 'status',
   options: ClusterCommandOptions,
   io: KindIo,
+  lessonsDirectory?: string,
 ): Promise<number> {
   const name = options.name;
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name))
@@ -47,7 +51,24 @@ export async function runClusterCommand(
   switch (action) {
     case 'up': {
       const { clusterUp } = await import('../../kind/cluster-up.ts');
-      await clusterUp({ name, timeoutMs: parseTimeout(options.timeout) }, io);
+      const { bundledLessonsDirectory } = await import('../../lesson-format/lesson-catalog.ts');
+      if (options.images && !existsSync(options.images))
+        throw new UserError(
+          `${options.images} does not exist: make it with \`k8s-expose-tutor images save ${options.images}\``,
+        );
+      await clusterUp(
+        {
+          name,
+          timeoutMs: parseTimeout(options.timeout),
+          ...(options.images
+            ? {
+                images: options.images,
+                lessonsDirectory: lessonsDirectory ?? bundledLessonsDirectory(),
+              }
+            : {}),
+        },
+        io,
+      );
       return 0;
     }
     case 'down': {
@@ -78,7 +99,9 @@ export function registerClusterCommand(program: Command): void {
       .description(description)
       .option('--name <name>', 'the kind cluster name', 'expose-tutor');
     if (action === 'up')
-      command.option('--timeout <seconds>', 'how long to wait for the cluster to be ready', '300');
+      command
+        .option('--timeout <seconds>', 'how long to wait for the cluster to be ready', '300')
+        .option('--images <file>', 'load images from a tarball made by `images save` (workshops)');
     command.action(async (options: ClusterCommandOptions) => {
       const exitCode = await runClusterCommand(action, options, await machineIo());
       if (exitCode !== 0) throw new SilentExit(exitCode);
