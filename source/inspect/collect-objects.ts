@@ -123,7 +123,11 @@ export async function collectObjects(
         unseen.push({
           resource: resource.group ? `${resource.plural}.${resource.group}` : resource.plural,
           reason: error.code === 403 ? 'Forbidden' : 'NotFound',
-          message: statusMessage(error),
+          // A kind that is not installed (Gateway API CRDs, say) answers a bare 404 page.
+          message:
+            error.code === 404
+              ? `the server does not serve ${resource.plural} in ${resource.group ? `${resource.group}/` : ''}${resource.version}`
+              : statusMessage(error),
           consequence: resource.consequence,
         });
         return null;

@@ -23,7 +23,7 @@ export interface InspectReport {
 export interface Unseen {
   /** The resource as the API names it: `pods`, `ingresses.networking.k8s.io`. */
   resource: string;
-  /** `Forbidden` (RBAC), `NotFound` (the API is not served, e.g. no Gateway API), or another. */
+  /** `Forbidden` (RBAC) or `NotFound` (the API is not served, e.g. no Gateway API). */
   reason: string;
   /** The server's message. */
   message: string;
