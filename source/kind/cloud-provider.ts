@@ -36,8 +36,11 @@ async function processRunning(run: ToolRunner, platform: NodeJS.Platform): Promi
     const result = await run('tasklist', ['/FO', 'CSV', '/NH']);
     return /"cloud-provider-kind\.exe"/i.test(result.stdout);
   }
-  const result = await run('ps', ['-A', '-o', 'comm=']);
-  return result.stdout.split('\n').some((line) => /(^|\/)cloud-provider-kind$/.test(line.trim()));
+  // `command` (the full command line): Linux truncates `comm` to 15 characters.
+  const result = await run('ps', ['-A', '-o', 'command=']);
+  return result.stdout
+    .split('\n')
+    .some((line) => /(^|[\s/])cloud-provider-kind(\s|$)/.test(line.trim()));
 }
 
 /**

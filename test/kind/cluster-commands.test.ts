@@ -61,7 +61,7 @@ describe('cluster up on Linux with Docker', () => {
       'kind get clusters',
       `kind create cluster --name expose-tutor --config ${configPath}`,
       'docker ps -a --format {{.Names}}\t{{.Image}}\t{{.State}}\t{{.Label "app.kubernetes.io/managed-by"}}',
-      'ps -A -o comm=',
+      'ps -A -o command=',
       'docker run --detach --name expose-tutor-cloud-provider-kind --label app.kubernetes.io/managed-by=k8s-expose-tutor --restart unless-stopped --network host --volume /var/run/docker.sock:/var/run/docker.sock registry.k8s.io/cloud-provider-kind/cloud-controller-manager:v0.11.1',
     ]);
     // Node IPs are routable on Linux: no port mappings, so nothing on the host can collide.
@@ -126,7 +126,11 @@ describe('cluster up on Docker Desktop (macOS)', () => {
   it("maps the lessons' NodePorts and waits for the cloud-provider-kind binary the user runs", async () => {
     const desktop = machine({
       platform: 'darwin',
-      env: { FAKE_DOCKER_DESKTOP: '1', FAKE_PROCESSES: '/opt/homebrew/bin/cloud-provider-kind' },
+      env: {
+        FAKE_DOCKER_DESKTOP: '1',
+        FAKE_PROCESSES:
+          'sudo cloud-provider-kind\n/opt/homebrew/bin/cloud-provider-kind --enable-lb-port-mapping',
+      },
     });
     expect(await runClusterCommand('up', up, desktop.io)).toBe(0);
     const config = parse(desktop.kindConfig()!);
