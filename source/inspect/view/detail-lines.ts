@@ -11,7 +11,7 @@ export function detailLines(target: RowTarget | undefined): string[] {
       );
       return [
         `Namespace ${target.namespace}`,
-        `${target.services.length} Services, ${problems.length} with problems`,
+        `${target.services.length} Service${target.services.length === 1 ? '' : 's'}, ${problems.length} with problems`,
         ...problems.map(
           (service) => `  ${service.name}: ${service.diagnoses.map((d) => d.id).join(', ')}`,
         ),

@@ -43,7 +43,7 @@ export function InspectScreen(props: InspectScreenProps) {
     .flatMap((line) => wrapLine(line, detailWidth))
     .slice(0, bodyHeight);
   const header = report
-    ? `inspect ${report.context} · ${report.scope.allNamespaces ? 'all namespaces' : `namespace ${report.scope.namespace}`} · ${report.totals.error} errors, ${report.totals.warning} warnings, ${report.totals.note} notes${report.unseen.length ? ` · could not see ${report.unseen.map((u) => u.resource).join(', ')}` : ''}`
+    ? `inspect ${report.context} · ${report.scope.allNamespaces ? 'all namespaces' : `namespace ${report.scope.namespace}`} · ${count(report.totals.error, 'error')}, ${count(report.totals.warning, 'warning')}, ${count(report.totals.note, 'note')}${report.unseen.length ? ` · could not see ${report.unseen.map((u) => u.resource).join(', ')}` : ''}`
     : 'inspect: reading the cluster…';
   return (
     <Box flexDirection="column" width={width}>
@@ -102,6 +102,10 @@ export function wrapLine(line: string, width: number): string[] {
   }
   lines.push(rest);
   return lines;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function lineStyle(line: string): ThemeStyle {
