@@ -14,7 +14,7 @@ export async function clusterDown(options: { name: string }, io: KindIo): Promis
   const engine = await requireEngine(io);
   const kind = await requireKind(io);
   const { name } = options;
-  if ((await existingClusters(kind)).includes(name)) {
+  if ((await existingClusters(kind, engine.name)).includes(name)) {
     say(`$ kind delete cluster --name ${name}`);
     const deleted = await kind.delete(name);
     if (deleted.exitCode !== 0)

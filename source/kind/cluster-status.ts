@@ -13,7 +13,7 @@ export async function clusterStatus(options: { name: string }, io: KindIo): Prom
   say(`Engine: ${engine.product} ${engine.serverVersion} (${engine.name})`);
   const kind = await requireKind(io);
   const { name } = options;
-  const exists = (await existingClusters(kind)).includes(name);
+  const exists = (await existingClusters(kind, engine.name)).includes(name);
   const provider = await findCloudProvider(io.run, engine.name, io.platform);
   const providerLine = !provider.running
     ? 'not running'

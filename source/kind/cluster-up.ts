@@ -50,7 +50,7 @@ export async function clusterUp(options: ClusterUpOptions, io: KindIo): Promise<
   const kind = await requireKind(io);
   const { name } = options;
   const image = options.images ? await loadTarball(options.images, engine.name, io) : nodeImage;
-  if ((await existingClusters(kind)).includes(name)) {
+  if ((await existingClusters(kind, engine.name)).includes(name)) {
     say(`✓ Cluster "${name}" exists (kind get clusters)`);
   } else {
     const mapNodePorts = engine.inVirtualMachine;

@@ -29,11 +29,11 @@ export async function requireKind(io: KindIo): Promise<KindTool> {
 }
 
 /** kind's cluster names, or the one-line reason it could not list them. */
-export async function existingClusters(kind: KindTool): Promise<string[]> {
+export async function existingClusters(kind: KindTool, engine: string): Promise<string[]> {
   const clusters = await kind.clusters();
   if (!clusters.ok) {
     const { explainKindFailure } = await import('./kind-failure.ts');
-    throw new UserError(explainKindFailure(clusters.stderr, 'docker'), 1);
+    throw new UserError(explainKindFailure(clusters.stderr, engine), 1);
   }
   return clusters.names;
 }

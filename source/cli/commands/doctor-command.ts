@@ -12,7 +12,7 @@ Checks the container engine, kind, kubectl, the platform's networking, the host 
 lessons need, cloud-provider-kind and the tutor's cluster, each with a fix.
 Exit code 0 when ready for --runtime kind, 1 when a check failed.
 
---json prints one object (schemaVersion 1; fields are only ever added):
+--json prints one object (schemaVersion 1, docs/doctor-json.md; fields are only added):
   {"schemaVersion":1,"ready":true|false,"cluster":"expose-tutor",
    "checks":[{"id":"engine"|"kind"|"kubectl"|"platform"|"host-ports"|
               "cloud-provider-kind"|"cluster",
