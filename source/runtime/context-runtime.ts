@@ -6,6 +6,7 @@ import { tallyHits } from '../probe/hit-tally.ts';
 import { HostCurlProbe } from '../probe/kind/host-curl-probe.ts';
 import { PodProbe } from '../probe/pod-probe.ts';
 import type { Probe, ProbeResult } from '../probe/probe.ts';
+import { namespacedOnly } from './namespaced-only.ts';
 import { type Runtime, RuntimeUnavailableError } from './runtime.ts';
 
 export interface ContextRuntimeOptions {
@@ -38,7 +39,8 @@ export async function checkContextOptIn(options: ContextRuntimeOptions): Promise
 
 /**
  * Any kubeconfig context, with the opt-in. Lessons stay in the tutor's labelled namespaces
- * (KubeCluster refuses a namespace it did not create) and cleanup deletes by label only.
+ * (KubeCluster refuses a namespace it did not create; cluster-scoped writes are refused) and
+ * cleanup deletes by label only.
  * Probes: from a pod (pods/exec) and from this machine; nodes are not reachable generically.
  */
 export async function openContextRuntime(options: ContextRuntimeOptions): Promise<Runtime> {
@@ -49,7 +51,7 @@ export async function openContextRuntime(options: ContextRuntimeOptions): Promis
     throw new RuntimeUnavailableError(
       `no context "${context}" in your kubeconfig: see \`kubectl config get-contexts\``,
     );
-  const cluster = new KubeCluster(kubeConfig);
+  const cluster = namespacedOnly(new KubeCluster(kubeConfig), context);
   const pods = new PodProbe(kubeConfig);
   const host = new HostCurlProbe(toolRunner(env));
   const probe: Probe = {

@@ -96,6 +96,21 @@ describe('lessons on a kubeconfig context', () => {
     expect(runtime.description).toBe(`context prod (API on ${prod.url})`);
     expect([...runtime.capabilities].sort()).toEqual(['gateway', 'ingress']);
     expect(prod.audit.all().length).toBeGreaterThan(0);
+    prod.audit.clear();
+    await expect(
+      runtime.cluster.apply(
+        {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'IngressClass',
+          metadata: { name: 'mine' },
+          spec: { controller: 'example.com/ingress' },
+        },
+        {},
+      ),
+    ).rejects.toThrow(
+      'IngressClass "mine" lives outside the lesson\'s namespace, and on context prod the tutor writes only inside its own namespaces: run this lesson with --runtime kind or sandbox',
+    );
+    expect(prod.audit.all()).toEqual([]);
     await runtime.stop();
   });
 });
