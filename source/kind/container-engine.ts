@@ -46,14 +46,15 @@ async function chooseEngine(
   const preferred = env.KIND_EXPERIMENTAL_PROVIDER === 'podman' ? 'podman' : 'docker';
   const order: EngineName[] = preferred === 'podman' ? ['podman', 'docker'] : ['docker', 'podman'];
   for (const name of order) {
-    const version = run(name, ['version', '--format', 'json']);
+    // `{{json .}}` rather than `json`: Docker before 23 knows only templates.
+    const version = run(name, ['version', '--format', '{{json .}}']);
     if ((await version).found) return { name, version };
   }
   return undefined;
 }
 
 /**
- * Asks the engine itself, not only its client: `docker version --format json` prints the
+ * Asks the engine itself, not only its client: `docker version --format '{{json .}}'` prints the
  * client and fails when the daemon does not answer; `docker info` then says where it runs.
  */
 export async function detectEngine(
@@ -76,7 +77,7 @@ export async function detectEngine(
       error: firstErrorLine(version.stderr) || `${name} version failed`,
     };
   }
-  const info = await run(name, ['info', '--format', 'json']);
+  const info = await run(name, ['info', '--format', '{{json .}}']);
   const details = parseJson(info.stdout);
   if (name === 'podman') {
     return {

@@ -55,8 +55,8 @@ describe('cluster up on Linux with Docker', () => {
     expect(await runClusterCommand('up', up, linux.io)).toBe(0);
     const configPath = kindConfigPath(linux.io.stateDirectory, 'expose-tutor');
     expect(linux.calls()).toEqual([
-      'docker version --format json',
-      'docker info --format json',
+      'docker version --format {{json .}}',
+      'docker info --format {{json .}}',
       'kind version',
       'kind get clusters',
       `kind create cluster --name expose-tutor --config ${configPath}`,
