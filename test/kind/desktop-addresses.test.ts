@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ToolRunner } from '../../source/kind/tool-runner.ts';
 import { desktopAddresses, publishedPorts } from '../../source/probe/kind/desktop-addresses.ts';
+import { routableAsIs } from '../../source/probe/kind/host-curl-probe.ts';
 
 // Docker Desktop: what `docker ps` and `docker inspect` say decides where a node or
 // LoadBalancer address is reached on 127.0.0.1.
@@ -56,9 +57,23 @@ describe('Docker Desktop addresses', () => {
     });
   });
 
-  it('leaves an address nothing publishes as it is (the probe then reports what curl meets)', async () => {
+  it('says a node address nothing publishes is inside the VM, without trying it', async () => {
     expect(await map({ url: 'http://172.18.0.3:30080/hostname' })).toEqual({
-      url: 'http://172.18.0.3:30080/hostname',
+      unreachable:
+        "172.18.0.3 is inside Docker Desktop's VM: from this machine only ports published on 127.0.0.1 are reachable (the lessons' NodePorts on the control-plane node, LoadBalancers through cloud-provider-kind)",
+    });
+  });
+
+  it('cluster and pod IPs are unreachable from any machine', async () => {
+    expect(await map({ url: 'http://10.96.14.7/hostname' })).toEqual({
+      unreachable: '10.96.14.7 is a cluster-internal address: your machine has no route to it',
+    });
+    expect(await routableAsIs({ url: 'http://10.244.1.5:8080/hostname' })).toEqual({
+      unreachable:
+        '10.244.1.5 is a pod address inside the cluster: your machine has no route to it',
+    });
+    expect(await routableAsIs({ url: 'http://172.18.0.3:30080/' })).toEqual({
+      url: 'http://172.18.0.3:30080/',
     });
   });
 });

@@ -176,6 +176,15 @@ describe('the kind runtime', () => {
       target: { url: 'http://127.0.0.1:1/hostname' },
     });
     expect(refused.results[0]?.outcome.kind).toBe('refused');
+    const before = machine.calls().length;
+    const clusterIP = await runtime.probe.send({
+      from: { from: 'host' },
+      target: { url: 'http://10.96.0.1/' },
+      count: 2,
+    });
+    expect(clusterIP.tally.failures).toEqual({ 'unreachable-from-host': 2 });
+    expect(clusterIP.results[0]?.command).toBe('curl -s http://10.96.0.1/');
+    expect(machine.calls().length).toBe(before);
   });
 
   it('refuses to open without the tutor cluster context, before any request', async () => {

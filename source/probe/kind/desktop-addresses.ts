@@ -1,6 +1,6 @@
 import type { ToolRunner } from '../../kind/tool-runner.ts';
 import type { ProbeTarget } from '../probe.ts';
-import type { HostAddressMap } from './host-curl-probe.ts';
+import { clusterInternal, type HostAddressMap, ipOf } from './host-curl-probe.ts';
 
 /** `0.0.0.0:42381->80/tcp, 127.0.0.1:30080->30080/tcp` → container port → host port. */
 export function publishedPorts(ports: string): Map<number, number> {
@@ -20,13 +20,17 @@ export function publishedPorts(ports: string): Map<number, number> {
  * cloud-provider-kind adds containers as Services appear.
  */
 export function desktopAddresses(run: ToolRunner, engine: string): HostAddressMap {
-  return async (target: ProbeTarget): Promise<ProbeTarget> => {
+  return async (target: ProbeTarget) => {
     let url: URL;
     try {
       url = new URL(target.url);
     } catch {
       return target;
     }
+    const internal = clusterInternal(
+      ipOf(target.resolveTo ? `http://${target.resolveTo}/` : target.url),
+    );
+    if (internal) return { unreachable: internal };
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
     // TLS keeps its name for SNI; `--resolve` cannot change the port, so leave it as asked.
     if (target.resolveTo && url.protocol === 'https:') return target;
@@ -52,6 +56,11 @@ export function desktopAddresses(run: ToolRunner, engine: string): HostAddressMa
       const { resolveTo: _dropped, ...rest } = target;
       return { ...rest, url: local.toString(), ...(hostHeader ? { hostHeader } : {}) };
     }
+    const ip = ipOf(target.resolveTo ? `http://${target.resolveTo}/` : target.url);
+    if (ip && !ip.startsWith('127.'))
+      return {
+        unreachable: `${ip} is inside ${engine === 'podman' ? "the podman machine's" : "Docker Desktop's"} VM: from this machine only ports published on 127.0.0.1 are reachable (the lessons' NodePorts on the control-plane node, LoadBalancers through cloud-provider-kind)`,
+      };
     return target;
   };
 }
