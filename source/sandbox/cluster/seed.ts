@@ -208,4 +208,48 @@ export function seedCluster(ops: ResourceOps): void {
     metadata: { name: defaultGatewayClassName },
     spec: { controllerName: gatewayControllerName, description: 'cloud-provider-kind gateway API' },
   });
+  create('apps/deployments', coreDnsDeployment());
+}
+
+/**
+ * kubeadm's CoreDNS, behind `kube-dns`, so the DNS Service has endpoints as on kind. Names
+ * resolve through the sandbox's own resolver, not these pods: their image serves nothing,
+ * so their probes are left out (a real CoreDNS answers /ready on 8181).
+ */
+function coreDnsDeployment(): KubeObject {
+  const labels = { 'k8s-app': 'kube-dns' };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'coredns', namespace: 'kube-system', labels },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: labels },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+      template: {
+        metadata: { labels },
+        spec: {
+          priorityClassName: 'system-cluster-critical',
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+          tolerations: [
+            { key: 'CriticalAddonsOnly', operator: 'Exists' },
+            { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+          ],
+          containers: [
+            {
+              name: 'coredns',
+              image: 'registry.k8s.io/coredns/coredns:v1.12.1',
+              args: ['-conf', '/etc/coredns/Corefile'],
+              ports: [
+                { name: 'dns', containerPort: 53, protocol: 'UDP' },
+                { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+                { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
+              ],
+              resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
+            },
+          ],
+        },
+      },
+    },
+  };
 }
