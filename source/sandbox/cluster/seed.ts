@@ -209,6 +209,44 @@ export function seedCluster(ops: ResourceOps): void {
     spec: { controllerName: gatewayControllerName, description: 'cloud-provider-kind gateway API' },
   });
   create('apps/deployments', coreDnsDeployment());
+  // The API server publishes its own address behind `kubernetes` (no selector, no controller).
+  ops.store.insert('/endpoints', apiServerEndpoints());
+  ops.store.insert('discovery.k8s.io/endpointslices', apiServerEndpointSlice());
+}
+
+const controlPlaneIP = nodes.find((node) => node.role === 'control-plane')!.internalIP;
+
+function apiServerEndpoints(): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
+    },
+    subsets: [
+      {
+        addresses: [{ ip: controlPlaneIP }],
+        ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+      },
+    ],
+  };
+}
+
+function apiServerEndpointSlice(): KubeObject {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'kubernetes.io/service-name': 'kubernetes' },
+    },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [controlPlaneIP], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+  };
 }
 
 /**
