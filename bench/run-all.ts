@@ -10,6 +10,7 @@ const benches: { file: string; nodeFlags?: string[] }[] = [
   { file: 'traffic-hops.ts' },
   { file: 'lesson-runs.ts' },
   { file: 'inspect-scale.ts' },
+  { file: 'tui-frames.tsx' },
 ];
 
 const pin = spawnSync('taskset', ['-c', '0', 'true']).status === 0 ? ['taskset', '-c', '0'] : [];

@@ -4,12 +4,10 @@ import { stateDirectory } from '../cli/state-paths.ts';
 import { bundledLessonsDirectory, listLessons } from '../lesson-format/lesson-catalog.ts';
 import { ProgressStore, progressFileIn } from '../progress/progress-store.ts';
 import { openRuntime } from '../runtime/open-runtime.ts';
-import { kubeConfigFor } from './adapters/kube-config-for.ts';
 import { fileLog } from './adapters/log-file.ts';
 import { openInEditor } from './adapters/open-in-editor.ts';
 import { detectRuntime, machineFacts } from './adapters/runtime-detection.ts';
 import { App } from './app.tsx';
-import { kubeObjectSource } from './session/kube-object-watch.ts';
 import { TutorApp } from './session/tutor-app.ts';
 import { createTheme } from './theme.ts';
 
@@ -39,7 +37,12 @@ export async function startTui(io: TuiIo): Promise<number> {
     progress: new ProgressStore(progressFileIn(state)),
     detectRuntime: () => detectRuntime(machineFacts(io.env)),
     openRuntime: (name) => openRuntime(name),
-    objectSource: async (runtime, namespace) => kubeObjectSource(kubeConfigFor(runtime), namespace),
+    // client-node is loaded with the first lesson, not before the first frame.
+    objectSource: async (runtime, namespace) => {
+      const { kubeConfigFor } = await import('./adapters/kube-config-for.ts');
+      const { kubeObjectSource } = await import('./session/kube-object-watch.ts');
+      return kubeObjectSource(kubeConfigFor(runtime), namespace);
+    },
     workspaceDirectory: (lessonId) => join(state, 'workspace', lessonId),
     openEditor: (file) => openInEditor(file, io.env),
     logFile: log.file,
