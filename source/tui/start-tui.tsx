@@ -41,7 +41,8 @@ export async function startTui(io: TuiIo): Promise<number> {
     objectSource: async (runtime, namespace) => {
       const { kubeConfigFor } = await import('./adapters/kube-config-for.ts');
       const { kubeObjectSource } = await import('./session/kube-object-watch.ts');
-      return kubeObjectSource(kubeConfigFor(runtime), namespace);
+      const kubeConfig = await kubeConfigFor(runtime, io.env);
+      return kubeConfig && kubeObjectSource(kubeConfig, namespace);
     },
     workspaceDirectory: (lessonId) => join(state, 'workspace', lessonId),
     openEditor: (file) => openInEditor(file, io.env),

@@ -84,6 +84,15 @@ export async function newcomerRun(columns: number, rows: number): Promise<Newcom
       trafficScreen = await tmux.waitFor('hit bars in the Traffic pane', answered);
     }
 
+    // The terminal shrinks: the panes re-lay out under tabs (and back).
+    const resized = columns >= 120 ? { columns: 80, rows: 24 } : { columns: 120, rows: 40 };
+    const resizedScreen = await tmux.resize(resized.columns, resized.rows, (screen) =>
+      columns >= 120
+        ? /Objects {2,}Traffic {2,}Path/.test(screen)
+        : /│ +Objects +namespace clusterip/.test(screen),
+    );
+    await tmux.resize(columns, rows, (screen) => screen !== resizedScreen);
+
     tmux.press('q');
     await tmux.waitFor('the leave question', (screen) => screen.includes('Leave the lesson?'));
     tmux.press('y');

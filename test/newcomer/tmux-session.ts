@@ -53,6 +53,12 @@ export class TmuxSession {
     this.tmux('send-keys', '-t', this.name, key);
   }
 
+  /** Resizes the window, as a person dragging the terminal's corner, and waits for `holds`. */
+  resize(columns: number, rows: number, holds: (screen: string) => boolean): Promise<string> {
+    this.tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+    return this.waitFor(`the screen at ${columns}×${rows}`, holds);
+  }
+
   screen(): string {
     return this.tmux('capture-pane', '-p', '-t', this.name);
   }

@@ -27,18 +27,30 @@ describe('detectRuntime', () => {
     );
   });
 
-  it('names what it found when kind would be the choice but this build cannot run it', async () => {
-    const withTools = await detectRuntime(machine(['docker', 'kind']));
-    expect(withTools.reason).toBe(
-      'Docker and kind are installed, but this version cannot run lessons on kind yet, so they run in the embedded sandbox',
+  it("runs on the tutor's kind cluster when it exists", async () => {
+    const detection = await detectRuntime(machine(['docker', 'kind'], ['other', 'expose-tutor']));
+    expect(detection.recommended).toBe('kind');
+    expect(detection.reason).toBe(
+      `the tutor's kind cluster "expose-tutor" exists, so lessons run on it`,
     );
-    const withCluster = await detectRuntime(machine(['docker', 'kind'], ['expose-tutor']));
-    expect(withCluster.reason).toMatch(/^the tutor's kind cluster "expose-tutor" exists, but/);
-    expect(withCluster.choices.map((choice) => [choice.name, choice.available])).toEqual([
+    expect(detection.choices.map((choice) => [choice.name, choice.available])).toEqual([
       ['sandbox', true],
-      ['kind', false],
+      ['kind', true],
       ['context', false],
     ]);
+  });
+
+  it('says how to get a kind cluster when Docker and kind are there but the cluster is not', async () => {
+    const detection = await detectRuntime(machine(['docker', 'kind'], ['other']));
+    expect(detection.recommended).toBe('sandbox');
+    expect(detection.reason).toBe(
+      "Docker and kind are installed but the tutor's cluster does not exist yet (k8s-expose-tutor cluster up creates it), so lessons run in the embedded sandbox",
+    );
+    expect(detection.choices[1]).toEqual({
+      name: 'kind',
+      available: false,
+      note: 'create the cluster first: k8s-expose-tutor cluster up',
+    });
   });
 
   it('does not ask kind for clusters when kind is missing', async () => {
@@ -51,7 +63,9 @@ describe('detectRuntime', () => {
       },
     });
     expect(asked).toBe(false);
-    expect(detection.reason).toMatch(/^Docker is installed but kind is not/);
+    expect(detection.reason).toBe(
+      'Docker is installed but kind is not, so lessons run in the embedded sandbox',
+    );
   });
 });
 
@@ -96,7 +110,7 @@ describe('start state', () => {
     const kind = startReducer(state, { type: 'runtime-cycled' });
     expect(kind).toMatchObject({
       runtime: 'kind',
-      message: 'kind: not available in this version yet',
+      message: 'kind: needs Docker and kind on PATH, then k8s-expose-tutor cluster up',
     });
     expect(runtimeAvailable(kind)).toBe(false);
     const back = [startReducer(kind, { type: 'runtime-cycled' })].map((s) =>

@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { defaultClusterName as clusterName } from '../../kind/kind-versions.ts';
 import type { RuntimeName } from '../../runtime/runtime.ts';
-import { clusterName } from '../../sandbox/cluster/topology.ts';
 
 /**
  * Which runtime lessons should use here, and why, in the order DESIGN.md gives: the tutor's
@@ -30,37 +30,24 @@ export interface MachineFacts {
   kindClusters(): Promise<string[]>;
 }
 
-/**
- * Runtimes open-runtime.ts can start in this build. kind and kubeconfig contexts plug in
- * there later; until then they are offered but marked as not available.
- */
-const runtimesInThisBuild: ReadonlySet<RuntimeName> = new Set(['sandbox']);
-
 export async function detectRuntime(facts: MachineFacts): Promise<RuntimeDetection> {
   const docker = facts.onPath('docker');
   const kind = facts.onPath('kind');
   const clusters = kind ? await facts.kindClusters().catch(() => []) : [];
   const hasCluster = clusters.includes(clusterName);
-  const kindReady = runtimesInThisBuild.has('kind');
 
-  let found: string;
-  if (hasCluster) found = `the tutor's kind cluster "${clusterName}" exists`;
-  else if (docker && kind) found = 'Docker and kind are installed';
-  else if (docker) found = 'Docker is installed but kind is not';
-  else if (kind) found = 'kind is installed but Docker is not';
-  else found = 'neither Docker nor kind was found';
-
-  const wantsKind = hasCluster || (docker && kind);
-  const recommended: RuntimeName = wantsKind && kindReady ? 'kind' : 'sandbox';
-  const reason =
-    recommended === 'kind'
-      ? `${found}, so lessons run on kind`
-      : wantsKind
-        ? `${found}, but this version cannot run lessons on kind yet, so they run in the embedded sandbox`
-        : `${found}, so lessons run in the embedded sandbox`;
+  let reason: string;
+  if (hasCluster) reason = `the tutor's kind cluster "${clusterName}" exists, so lessons run on it`;
+  else if (docker && kind)
+    reason = `Docker and kind are installed but the tutor's cluster does not exist yet (k8s-expose-tutor cluster up creates it), so lessons run in the embedded sandbox`;
+  else if (docker)
+    reason = 'Docker is installed but kind is not, so lessons run in the embedded sandbox';
+  else if (kind)
+    reason = 'kind is installed but Docker is not, so lessons run in the embedded sandbox';
+  else reason = 'neither Docker nor kind was found, so lessons run in the embedded sandbox';
 
   return {
-    recommended,
+    recommended: hasCluster ? 'kind' : 'sandbox',
     reason,
     choices: [
       {
@@ -70,19 +57,18 @@ export async function detectRuntime(facts: MachineFacts): Promise<RuntimeDetecti
       },
       {
         name: 'kind',
-        available: kindReady && docker && kind,
-        note: !kindReady
-          ? 'not available in this version yet'
+        available: hasCluster,
+        note: hasCluster
+          ? `the tutor's kind cluster "${clusterName}" in Docker`
           : docker && kind
-            ? `a real cluster in Docker (${clusterName})`
-            : 'needs Docker and kind on PATH',
+            ? 'create the cluster first: k8s-expose-tutor cluster up'
+            : 'needs Docker and kind on PATH, then k8s-expose-tutor cluster up',
       },
       {
+        // Writing to someone's cluster takes an explicit opt-in the TUI does not ask for.
         name: 'context',
-        available: runtimesInThisBuild.has('context'),
-        note: runtimesInThisBuild.has('context')
-          ? 'your current kubeconfig context (asks before writing)'
-          : 'not available in this version yet',
+        available: false,
+        note: 'only from the command line: k8s-expose-tutor run <lesson> --runtime context --context NAME --allow-writes',
       },
     ],
   };

@@ -50,7 +50,12 @@ export class BatchedSnapshots implements Readable<ObjectsSnapshot> {
   tick(): void {
     const now = this.now();
     const changed = this.cache.version !== this.seenVersion;
-    if (!changed && now - this.lastPublished < this.refreshMs) return;
+    // Unchanged: only ages move on, once a second, and only if there is anything to age.
+    if (
+      !changed &&
+      (now - this.lastPublished < this.refreshMs || this.snapshot.objects.length === 0)
+    )
+      return;
     this.seenVersion = this.cache.version;
     this.lastPublished = now;
     this.snapshot = this.cache.snapshot(now);

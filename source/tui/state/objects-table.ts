@@ -58,7 +58,7 @@ function rowText(cells: string[], columns: number[], widths: number[], width: nu
 }
 
 /**
- * Remembers each row's line by object, resourceVersion, the time-dependent cells and the
+ * Remembers each row's line by the object's uid, its resourceVersion, the time-dependent cells and the
  * column widths, so an unchanged row keeps the same line object and its memoised component
  * skips rendering.
  */
@@ -122,7 +122,7 @@ export function objectsTable(
     lines.push([segment(rowText(group.headers, columns, widths, width), 'title')] as StyledLine);
     for (const row of group.rows) {
       const meta = row.entry.object.metadata;
-      const id = `${group.kind.resourceId}|${meta.namespace ?? ''}|${meta.name}`;
+      const id = meta.uid ?? `${group.kind.resourceId}|${meta.namespace ?? ''}|${meta.name}`;
       ids.add(id);
       const changed = snapshot.at - row.entry.changedAt < highlightMs;
       const text = rowText(row.cells, columns, widths, width);

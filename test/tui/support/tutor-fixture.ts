@@ -16,8 +16,12 @@ export const sandboxDetection: RuntimeDetection = {
   reason: 'neither Docker nor kind was found, so lessons run in the embedded sandbox',
   choices: [
     { name: 'sandbox', available: true, note: 'an embedded Kubernetes API with real traffic' },
-    { name: 'kind', available: false, note: 'not available in this version yet' },
-    { name: 'context', available: false, note: 'not available in this version yet' },
+    {
+      name: 'kind',
+      available: false,
+      note: 'needs Docker and kind on PATH, then k8s-expose-tutor cluster up',
+    },
+    { name: 'context', available: false, note: 'only from the command line' },
   ],
 };
 
@@ -53,7 +57,10 @@ export function tutorFixture(
     progress: new ProgressStore(join(state, 'progress.json')),
     detectRuntime: async () => sandboxDetection,
     openRuntime: async () => shared(),
-    objectSource: async (opened, namespace) => kubeObjectSource(kubeConfigFor(opened), namespace),
+    objectSource: async (opened, namespace) => {
+      const kubeConfig = await kubeConfigFor(opened);
+      return kubeConfig && kubeObjectSource(kubeConfig, namespace);
+    },
     workspaceDirectory: (lessonId) => join(state, 'workspace', lessonId),
     openEditor: async (file) => {
       editedFiles.push(file);
