@@ -95,6 +95,19 @@ export const keymap: readonly Binding[] = [
     hint: 'close',
   },
   {
+    scope: 'help',
+    command: 'scroll-down',
+    keys: [named('downArrow', '↓'), char('j')],
+    description: 'scroll this help',
+    hint: 'scroll',
+  },
+  {
+    scope: 'help',
+    command: 'scroll-up',
+    keys: [named('upArrow', '↑'), char('k')],
+    description: 'scroll this help back',
+  },
+  {
     scope: 'leave',
     command: 'leave-keep',
     keys: [char('k')],
@@ -308,16 +321,23 @@ export interface Hint {
   label: string;
 }
 
-/** The hint bar's entries for the active scopes, most specific first, each command once. */
+/**
+ * The hint bar's entries for the active scopes, most specific first, each command once; a
+ * binding whose keys a more specific scope has taken is left out (in the help, q closes it).
+ */
 export function hintsFor(scopes: readonly Scope[], bindings: readonly Binding[] = keymap): Hint[] {
   const seen = new Set<Command>();
+  const taken = new Set<string>();
   const hints: Hint[] = [];
   for (const scope of scopes) {
-    for (const binding of bindings) {
-      if (binding.scope !== scope || !binding.hint || seen.has(binding.command)) continue;
+    const inScope = bindings.filter((binding) => binding.scope === scope);
+    for (const binding of inScope) {
+      if (!binding.hint || seen.has(binding.command)) continue;
+      if (binding.keys.every((spec) => taken.has(spec.display))) continue;
       seen.add(binding.command);
       hints.push({ keys: keysText(binding), label: binding.hint });
     }
+    for (const binding of inScope) for (const spec of binding.keys) taken.add(spec.display);
   }
   return hints;
 }

@@ -79,3 +79,9 @@ describe('keymap', () => {
     }
   });
 });
+
+describe('hint bar in the help', () => {
+  it('leaves out global keys the help has taken', () => {
+    expect(hintsFor(['help', 'global']).map((hint) => hint.label)).toEqual(['close', 'scroll']);
+  });
+});

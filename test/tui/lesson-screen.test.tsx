@@ -90,7 +90,11 @@ describe('lesson screen', () => {
 
   it('shows the namespace in the Objects pane with kubectl columns: three ready echo pods', async () => {
     await openLesson({ resumeAt: 'pods-and-a-service/3' });
-    const frame = await screen!.waitFor((text) => readyEchoPods(text) === 3, 15_000);
+    // Pods turn ready first; the Deployment's status follows a moment later.
+    const frame = await screen!.waitFor(
+      (text) => readyEchoPods(text) === 3 && /echo +3\/3 +3 +3/.test(text),
+      15_000,
+    );
     expect(frame).toMatch(/Objects/);
     expect(frame).toMatch(/deployment\.apps +READY +UP-TO-DATE +AVAILABLE +AGE/);
     expect(frame).toMatch(/echo +3\/3 +3 +3/);

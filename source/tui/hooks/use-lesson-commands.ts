@@ -3,6 +3,7 @@ import type { Dispatch } from 'react';
 import type { Command } from '../keymap.ts';
 import type { LessonSession } from '../session/lesson-session.ts';
 import type { TutorApp } from '../session/tutor-app.ts';
+import { helpLines, lessonHelpScopes } from '../state/help-lines.ts';
 import type { Layout } from '../state/layout.ts';
 import type { LessonViewAction, LessonViewState } from '../state/lesson-view-state.ts';
 import type { PaneContents } from './use-lesson-panes.ts';
@@ -28,6 +29,14 @@ export function useLessonCommands(
       if (pane) dispatch({ type: 'scrolled', by, from: pane.offset, max: pane.maxOffset });
     };
     const page = Math.max(1, (layout.panes[view.focus]?.height ?? 10) - 1);
+    if (view.overlay === 'help' && (command === 'scroll-down' || command === 'scroll-up')) {
+      const max = Math.max(
+        0,
+        helpLines(lessonHelpScopes, layout.columns).length - (layout.rows - 4),
+      );
+      dispatch({ type: 'help-scrolled', by: command === 'scroll-down' ? 1 : -1, max });
+      return;
+    }
     switch (command) {
       case 'next-step':
         if (view.viewIndex < run.current)

@@ -16,6 +16,7 @@ import { ObjectsPane } from '../panes/objects-pane.tsx';
 import { PathPane } from '../panes/path-pane.tsx';
 import { TrafficPane } from '../panes/traffic-pane.tsx';
 import type { LessonSession } from '../session/lesson-session.ts';
+import { helpLines, lessonHelpScopes } from '../state/help-lines.ts';
 import { layoutFor } from '../state/layout.ts';
 import type { LessonRunState } from '../state/lesson-run-state.ts';
 import {
@@ -97,7 +98,8 @@ export function LessonScreen({ session }: { session: LessonSession }) {
   if (view.overlay === 'help') {
     body = (
       <HelpOverlay
-        scopes={['lesson', 'quiz', 'challenge', 'leave', 'global']}
+        lines={helpLines(lessonHelpScopes, layout.columns)}
+        offset={view.helpOffset}
         width={layout.columns}
         height={bodyHeight}
       />

@@ -7,6 +7,7 @@ import { useTutor } from '../hooks/tutor-context.ts';
 import { useKeyCommands } from '../hooks/use-key-commands.ts';
 import { useReadable } from '../hooks/use-readable.ts';
 import type { Scope } from '../keymap.ts';
+import { helpLines } from '../state/help-lines.ts';
 import type { LessonEntry } from '../state/start-state.ts';
 import { truncate } from '../text/styled-line.ts';
 import { HelpOverlay } from './help-overlay.tsx';
@@ -28,6 +29,10 @@ export function StartScreen() {
   const { columns, rows } = useScreenSize();
   const state = useReadable(tutor.start);
   const scopes: Scope[] = state.helpOpen ? ['help', 'global'] : ['start', 'global'];
+  const width = Math.max(20, columns);
+  const height = Math.max(10, rows);
+  const help = helpLines(['start', 'help', 'global'], width);
+  const helpMax = Math.max(0, help.length - (height - 2));
   useKeyCommands(scopes, (command) => {
     switch (command) {
       case 'select-next':
@@ -41,6 +46,10 @@ export function StartScreen() {
       case 'toggle-help':
       case 'close-help':
         return tutor.start.dispatch({ type: 'help-toggled' });
+      case 'scroll-down':
+        return tutor.start.dispatch({ type: 'help-scrolled', by: 1, max: helpMax });
+      case 'scroll-up':
+        return tutor.start.dispatch({ type: 'help-scrolled', by: -1, max: helpMax });
       case 'quit':
         return void tutor.quit();
       case 'force-quit':
@@ -49,12 +58,10 @@ export function StartScreen() {
         return;
     }
   });
-  const width = Math.max(20, columns);
-  const height = Math.max(10, rows);
   if (state.helpOpen)
     return (
       <Box flexDirection="column" width={width} height={height}>
-        <HelpOverlay scopes={['start', 'global']} width={width} height={height - 1} />
+        <HelpOverlay lines={help} offset={state.helpOffset} width={width} height={height - 1} />
         <HintBar scopes={scopes} width={width} />
       </Box>
     );

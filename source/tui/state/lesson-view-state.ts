@@ -26,6 +26,8 @@ export interface LessonViewState {
   zoomed: boolean;
   scroll: Record<PaneId, ScrollPosition>;
   overlay: 'none' | 'help' | 'leave';
+  /** The first line of the help shown. */
+  helpOffset: number;
 }
 
 export type LessonViewAction =
@@ -40,6 +42,7 @@ export type LessonViewAction =
   /** `from` is where the pane is now and `max` its last offset: the view knows its content. */
   | { type: 'scrolled'; by: number; from: number; max: number }
   | { type: 'help-toggled' }
+  | { type: 'help-scrolled'; by: number; max: number }
   | { type: 'leave-asked' }
   | { type: 'overlay-closed' };
 
@@ -52,6 +55,7 @@ export const initialLessonView: LessonViewState = {
   zoomed: false,
   scroll: { lesson: 'auto', objects: 'auto', traffic: 'auto', path: 'auto' },
   overlay: 'none',
+  helpOffset: 0,
 };
 
 function withScroll(state: LessonViewState, pane: PaneId, position: ScrollPosition) {
@@ -93,7 +97,12 @@ export function lessonViewReducer(
       return withScroll(state, state.focus, to);
     }
     case 'help-toggled':
-      return { ...state, overlay: state.overlay === 'help' ? 'none' : 'help' };
+      return { ...state, overlay: state.overlay === 'help' ? 'none' : 'help', helpOffset: 0 };
+    case 'help-scrolled':
+      return {
+        ...state,
+        helpOffset: Math.max(0, Math.min(action.max, state.helpOffset + action.by)),
+      };
     case 'leave-asked':
       return { ...state, overlay: 'leave' };
     case 'overlay-closed':

@@ -23,6 +23,8 @@ export interface StartState {
   /** A line to show under the list (why a runtime cannot be chosen, an open that failed). */
   message?: string;
   helpOpen: boolean;
+  /** The first line of the help shown. */
+  helpOffset: number;
 }
 
 export type StartAction =
@@ -30,7 +32,8 @@ export type StartAction =
   | { type: 'selection-moved'; by: number }
   | { type: 'runtime-cycled' }
   | { type: 'message-shown'; message: string | undefined }
-  | { type: 'help-toggled' };
+  | { type: 'help-toggled' }
+  | { type: 'help-scrolled'; by: number; max: number };
 
 export function lessonEntries(
   lessons: readonly Lesson[],
@@ -92,6 +95,7 @@ export function initialStart(
     selected: resumeIndex(entries, progress),
     runtime: 'sandbox',
     helpOpen: false,
+    helpOffset: 0,
   };
 }
 
@@ -122,7 +126,12 @@ export function startReducer(state: StartState, action: StartAction): StartState
     case 'message-shown':
       return { ...state, message: action.message };
     case 'help-toggled':
-      return { ...state, helpOpen: !state.helpOpen };
+      return { ...state, helpOpen: !state.helpOpen, helpOffset: 0 };
+    case 'help-scrolled':
+      return {
+        ...state,
+        helpOffset: Math.max(0, Math.min(action.max, state.helpOffset + action.by)),
+      };
   }
 }
 
