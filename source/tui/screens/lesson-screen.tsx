@@ -12,9 +12,7 @@ import { useLessonPanes } from '../hooks/use-lesson-panes.ts';
 import { useReadable } from '../hooks/use-readable.ts';
 import type { Scope } from '../keymap.ts';
 import { LessonTextPane } from '../panes/lesson-text-pane.tsx';
-import { ObjectsPane } from '../panes/objects-pane.tsx';
-import { PathPane } from '../panes/path-pane.tsx';
-import { TrafficPane } from '../panes/traffic-pane.tsx';
+import { LivePane, livePanes } from '../panes/live-pane.tsx';
 import type { LessonSession } from '../session/lesson-session.ts';
 import { helpLines, lessonHelpScopes } from '../state/help-lines.ts';
 import { layoutFor } from '../state/layout.ts';
@@ -66,32 +64,24 @@ export function LessonScreen({ session }: { session: LessonSession }) {
   const bodyHeight = layout.rows - 3;
   const title = `${lesson.number} ${lesson.title}`;
   const box = layout.panes;
+  const titled = layout.mode === 'side-by-side' || Boolean(layout.zoomed);
   const live = (
     <>
-      {box.objects && panes.objects && (
-        <ObjectsPane
-          content={panes.objects}
-          box={box.objects}
-          focused={view.focus === 'objects'}
-          titled={layout.mode === 'side-by-side' || Boolean(layout.zoomed)}
-        />
-      )}
-      {box.traffic && panes.traffic && (
-        <TrafficPane
-          content={panes.traffic}
-          box={box.traffic}
-          focused={view.focus === 'traffic'}
-          titled={layout.mode === 'side-by-side' || Boolean(layout.zoomed)}
-        />
-      )}
-      {box.path && panes.path && (
-        <PathPane
-          content={panes.path}
-          box={box.path}
-          focused={view.focus === 'path'}
-          titled={layout.mode === 'side-by-side' || Boolean(layout.zoomed)}
-        />
-      )}
+      {livePanes.map(({ id, title: paneTitle }) => {
+        const paneBox = box[id];
+        const content = panes[id];
+        if (!paneBox || !content) return null;
+        return (
+          <LivePane
+            key={id}
+            title={paneTitle}
+            content={content}
+            box={paneBox}
+            focused={view.focus === id}
+            titled={titled}
+          />
+        );
+      })}
     </>
   );
   let body: React.ReactNode;
