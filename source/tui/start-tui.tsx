@@ -57,6 +57,9 @@ export async function startTui(io: TuiIo): Promise<number> {
     maxFps,
     exitOnCtrlC: false,
     alternateScreen: true,
+    // The TUI only starts on a terminal; a CI variable in the learner's environment must not
+    // turn Ink's live rendering into one final frame.
+    interactive: true,
   });
   let exitCode = 0;
   const onSignal = (signal: NodeJS.Signals) => {
