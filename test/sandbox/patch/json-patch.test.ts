@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../source/sandbox/api/status.ts';
 import { jsonPatch } from '../../../source/sandbox/patch/json-patch.ts';
+import { apiErrorFrom } from '../../support/api-error.ts';
 
 const service = () => ({
   apiVersion: 'v1',
@@ -9,15 +9,7 @@ const service = () => ({
   spec: { ports: [{ port: 80 }, { port: 443 }], selector: { app: 'echo' } },
 });
 
-function failure(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the patch to fail');
-}
+const failure = (action: () => unknown) => apiErrorFrom(action, 'expected the patch to fail');
 
 describe('JSON patch', () => {
   it('adds, replaces, removes, moves and copies', () => {

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../source/sandbox/api/status.ts';
 import { patchTypeOf } from '../../../source/sandbox/patch/apply-patch.ts';
 import { checkWriteOptions, fieldManagerOf } from '../../../source/sandbox/patch/field-manager.ts';
 import { resourceById } from '../../../source/sandbox/resources/catalog.ts';
+import { apiErrorFrom } from '../../support/api-error.ts';
 
 const services = resourceById('/services');
 const gateways = resourceById('gateway.networking.k8s.io/gateways');
 
-function failure(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
+const failure = (action: () => unknown) => apiErrorFrom(action, 'expected a failure');
 
 describe('patch media types', () => {
   it('maps the four patch content types, ignoring parameters', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../source/sandbox/api/kube-object.ts';
-import { ApiError } from '../../../source/sandbox/api/status.ts';
 import { recordUpdate } from '../../../source/sandbox/patch/managed-fields.ts';
 import {
   lastAppliedAnnotation,
   serverSideApply,
 } from '../../../source/sandbox/patch/server-side-apply.ts';
 import { resourceById } from '../../../source/sandbox/resources/catalog.ts';
+import { apiErrorFrom } from '../../support/api-error.ts';
 
 const services = resourceById('/services');
 const deployments = resourceById('apps/deployments');
@@ -36,15 +36,7 @@ function stored(object: KubeObject): KubeObject {
   return copy;
 }
 
-function failure(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the apply to fail');
-}
+const failure = (action: () => unknown) => apiErrorFrom(action, 'expected the apply to fail');
 
 describe('server-side apply', () => {
   it('creates an object and records an Apply entry in the fieldsV1 notation', () => {

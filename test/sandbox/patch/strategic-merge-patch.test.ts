@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../source/sandbox/api/status.ts';
 import { patchSchemaOf } from '../../../source/sandbox/patch/patch-metadata.ts';
 import { strategicMergePatch } from '../../../source/sandbox/patch/strategic-merge-patch.ts';
 import { resourceById } from '../../../source/sandbox/resources/catalog.ts';
+import { apiErrorFrom } from '../../support/api-error.ts';
 
 const services = patchSchemaOf(resourceById('/services'));
 const deployments = patchSchemaOf(resourceById('apps/deployments'));
@@ -33,15 +33,7 @@ function deployment(containers: object[], spec: object = {}) {
   };
 }
 
-function failure(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the patch to fail');
-}
+const failure = (action: () => unknown) => apiErrorFrom(action, 'expected the patch to fail');
 
 describe('strategic merge patch', () => {
   it('merges Service ports by port, as kubectl apply sends a changed port', () => {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../../../source/sandbox/api/kube-object.ts';
 import { decodeProtobufBody } from '../../../source/sandbox/api/protobuf/decode-protobuf-body.ts';
-import { ApiError } from '../../../source/sandbox/api/status.ts';
 import { resourceForKind } from '../../../source/sandbox/resources/catalog.ts';
 import { decodeObject } from '../../../source/sandbox/schema/decode-object.ts';
+import { apiErrorFrom } from '../../support/api-error.ts';
 import { kubernetesBody, pb } from '../../support/protobuf-encoder.ts';
 
 /**
@@ -30,15 +30,7 @@ function withoutZeroTimestamps(object: Json): Json {
   return copy;
 }
 
-function failure(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
+const failure = (action: () => unknown) => apiErrorFrom(action);
 
 describe('protobuf bodies captured from kubectl 1.33', () => {
   it('has the captures this file tests', () => {
