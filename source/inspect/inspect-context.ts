@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { UserError } from '../cli/user-error.ts';
 import { KubeConfig } from '../kube/client-node.ts';
 import { buildReport } from './build-report.ts';
@@ -14,6 +17,12 @@ export interface InspectTarget {
 /** Reads a kubeconfig context's Services and what routes to them, and builds the report. */
 export async function inspectContext(target: InspectTarget): Promise<InspectReport> {
   const kubeConfig = new KubeConfig();
+  if (!target.kubeconfig && !defaultKubeconfigExists()) {
+    // client-node would otherwise invent a "loaded-context" on localhost:8080.
+    throw new UserError(
+      'no kubeconfig found (KUBECONFIG is unset or names no file, and ~/.kube/config does not exist): point --kubeconfig at one, or run `k8s-expose-tutor sandbox` and use the kubeconfig it prints',
+    );
+  }
   try {
     if (target.kubeconfig) kubeConfig.loadFromFile(target.kubeconfig);
     else kubeConfig.loadFromDefault();
@@ -53,4 +62,11 @@ export async function inspectContext(target: InspectTarget): Promise<InspectRepo
       );
     throw error;
   }
+}
+
+/** Is there a kubeconfig where kubectl would look: the KUBECONFIG files, else ~/.kube/config? */
+function defaultKubeconfigExists(env: NodeJS.ProcessEnv = process.env): boolean {
+  const listed = (env.KUBECONFIG ?? '').split(delimiter).filter(Boolean);
+  const candidates = listed.length > 0 ? listed : [join(env.HOME ?? homedir(), '.kube', 'config')];
+  return candidates.some((path) => existsSync(path));
 }

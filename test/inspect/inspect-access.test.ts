@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -128,6 +129,15 @@ describe('inspect --context', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(
       'k8s-expose-tutor: context "nope" does not exist in the kubeconfig (contexts: expose-tutor-sandbox, kind-x)',
+    );
+  });
+
+  it('no kubeconfig anywhere: one line naming the fix, exit 2, instead of a made-up localhost context', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'inspect-home-'));
+    const result = await startCli(['inspect'], { env: { HOME: home, KUBECONFIG: '' } });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      'k8s-expose-tutor: no kubeconfig found (KUBECONFIG is unset or names no file, and ~/.kube/config does not exist): point --kubeconfig at one, or run `k8s-expose-tutor sandbox` and use the kubeconfig it prints',
     );
   });
 });
