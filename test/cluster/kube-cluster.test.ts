@@ -4,6 +4,7 @@ import { ClusterApiError, managedByLabel } from '../../source/cluster/cluster.ts
 import { KubeCluster } from '../../source/cluster/kube-cluster.ts';
 import { resourceById } from '../../source/sandbox/resources/catalog.ts';
 import { type Sandbox, startSandbox } from '../../source/sandbox/sandbox.ts';
+import { agnhostDeployment, serviceFor } from '../support/workloads.ts';
 
 let sandbox: Sandbox;
 let cluster: KubeCluster;
@@ -18,27 +19,7 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-const deployment = {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'echo' },
-  spec: {
-    replicas: 2,
-    selector: { matchLabels: { app: 'echo' } },
-    template: {
-      metadata: { labels: { app: 'echo' } },
-      spec: {
-        containers: [
-          {
-            name: 'agnhost',
-            image: 'registry.k8s.io/e2e-test-images/agnhost:2.66.1',
-            args: ['netexec', '--http-port=8080'],
-          },
-        ],
-      },
-    },
-  },
-};
+const deployment = agnhostDeployment();
 
 describe('KubeCluster against the sandbox', () => {
   it('applies into a labelled namespace and waits for ready pods and endpoints', async () => {
@@ -47,15 +28,7 @@ describe('KubeCluster against the sandbox', () => {
     expect(object.metadata.namespace).toBe('lesson-a');
     expect(object.metadata.labels?.[managedByLabel]).toBe('k8s-expose-tutor');
     expect(object.metadata.managedFields?.[0]?.manager).toBe('k8s-expose-tutor');
-    await cluster.apply(
-      {
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name: 'echo' },
-        spec: { selector: { app: 'echo' }, ports: [{ port: 80, targetPort: 8080 }] },
-      },
-      { namespace: 'lesson-a' },
-    );
+    await cluster.apply(serviceFor(), { namespace: 'lesson-a' });
     const pods = await cluster.waitFor(
       { type: 'podsReady', namespace: 'lesson-a', selector: 'app=echo', count: 2 },
       { timeoutMs: 10_000 },

@@ -9,11 +9,11 @@ import type { Runtime } from '../../source/runtime/runtime.ts';
 import { type Sandbox, startSandbox } from '../../source/sandbox/sandbox.ts';
 import { type FakeMachine, fakeMachine } from '../support/fake-machine.ts';
 import { eventually } from '../support/sandbox.ts';
+import { agnhostDeployment, clientPod, serviceFor } from '../support/workloads.ts';
 
 // The kind runtime with the sandbox standing in for the kind cluster behind the context
 // `kind-expose-tutor`: the same client-node code drives the API and pods/exec. The user's
 // current context ("prod") is a second sandbox that must never see a request.
-const agnhost = 'registry.k8s.io/e2e-test-images/agnhost:2.66.1';
 let ours: Sandbox;
 let prod: Sandbox;
 let machine: FakeMachine;
@@ -60,35 +60,7 @@ afterAll(async () => {
   machine?.cleanup();
 });
 
-const manifests = [
-  {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'echo' },
-    spec: {
-      replicas: 2,
-      selector: { matchLabels: { app: 'echo' } },
-      template: {
-        metadata: { labels: { app: 'echo' } },
-        spec: {
-          containers: [{ name: 'agnhost', image: agnhost, args: ['netexec', '--http-port=8080'] }],
-        },
-      },
-    },
-  },
-  {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'echo' },
-    spec: { selector: { app: 'echo' }, ports: [{ port: 80, targetPort: 8080 }] },
-  },
-  {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: 'client' },
-    spec: { containers: [{ name: 'agnhost', image: agnhost, args: ['pause'] }] },
-  },
-];
+const manifests = [agnhostDeployment(), serviceFor(), clientPod()];
 
 describe('the kind runtime', () => {
   it("opens on the tutor's context, whatever the current context is", () => {

@@ -5,6 +5,7 @@ import { parseKubectl } from '../../source/kubectl/kubectl-arguments.ts';
 import { runKubectl } from '../../source/kubectl/run-kubectl.ts';
 import { kubeConfigFor } from '../support/client-node.ts';
 import { type SandboxHarness, startHarness } from '../support/sandbox.ts';
+import { agnhostDeployment, serviceFor } from '../support/workloads.ts';
 
 let harness: SandboxHarness;
 let cluster: Cluster;
@@ -14,39 +15,8 @@ beforeAll(async () => {
   harness = await startHarness({ controllerOptions: { pace: 0.05 } });
   cluster = new KubeCluster(kubeConfigFor(harness));
   await cluster.ensureNamespace(namespace);
-  await cluster.apply(
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'echo' },
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: { app: 'echo' } },
-        template: {
-          metadata: { labels: { app: 'echo' } },
-          spec: {
-            containers: [
-              {
-                name: 'agnhost',
-                image: 'registry.k8s.io/e2e-test-images/agnhost:2.66.1',
-                args: ['netexec', '--http-port=8080'],
-              },
-            ],
-          },
-        },
-      },
-    },
-    { namespace },
-  );
-  await cluster.apply(
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'echo' },
-      spec: { selector: { app: 'echo' }, ports: [{ port: 80, targetPort: 8080 }] },
-    },
-    { namespace },
-  );
+  await cluster.apply(agnhostDeployment(), { namespace });
+  await cluster.apply(serviceFor(), { namespace });
   const ready = await cluster.waitFor(
     { type: 'endpointsReady', namespace, service: 'echo', count: 2 },
     { timeoutMs: 20_000 },
