@@ -68,12 +68,9 @@ export async function main(
 
 function reportError(error: unknown, argv: string[], stderr: NodeJS.WritableStream): number {
   if (error instanceof CommanderError) {
-    if (
-      error.code === 'commander.helpDisplayed' ||
-      error.code === 'commander.version' ||
-      error.code === 'commander.help'
-    )
-      return 0;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    // A command group without its subcommand: commander has printed its usage to stderr.
+    if (error.code === 'commander.help') return 2;
     const subcommand = argv.find((arg) => !arg.startsWith('-'));
     const helpHint =
       subcommand && !error.code.includes('unknownCommand')

@@ -50,6 +50,15 @@ describe('command-line arguments', () => {
   });
 });
 
+describe('a command group without its subcommand', () => {
+  it('prints the group usage on stderr and exits 2', async () => {
+    const result = await startCli(['cluster']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Usage: k8s-expose-tutor cluster [options] [command]');
+  });
+});
+
 describe('the Node.js version check', () => {
   it('accepts 22.19 and newer and explains anything older in one line', () => {
     expect(nodeVersionProblem('22.19.0')).toBeUndefined();
