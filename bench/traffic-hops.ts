@@ -6,39 +6,15 @@ import type { VirtualAddress } from '../source/sandbox/network/proxy-protocol.ts
 import { resourceById } from '../source/sandbox/resources/catalog.ts';
 import { startSandbox } from '../source/sandbox/sandbox.ts';
 import { virtualGet } from '../test/support/virtual-http.ts';
+import { agnhostDeployment, serviceFor } from '../test/support/workloads.ts';
 
 const requests = Number(process.env.REQUESTS ?? 2000);
 const sandbox = await startSandbox({ controllerOptions: { pace: 0 } });
 const create = (id: string, object: Record<string, unknown>) =>
   sandbox.ops.create(resourceById(id), object as never);
 
-create('apps/deployments', {
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name: 'echo', namespace: 'default' },
-  spec: {
-    replicas: 3,
-    selector: { matchLabels: { app: 'echo' } },
-    template: {
-      metadata: { labels: { app: 'echo' } },
-      spec: {
-        containers: [
-          {
-            name: 'agnhost',
-            image: 'registry.k8s.io/e2e-test-images/agnhost:2.66.1',
-            args: ['netexec', '--http-port=8080'],
-          },
-        ],
-      },
-    },
-  },
-});
-create('/services', {
-  apiVersion: 'v1',
-  kind: 'Service',
-  metadata: { name: 'echo', namespace: 'default' },
-  spec: { type: 'NodePort', selector: { app: 'echo' }, ports: [{ port: 80, targetPort: 8080 }] },
-});
+create('apps/deployments', agnhostDeployment({ namespace: 'default', replicas: 3 }));
+create('/services', serviceFor({ namespace: 'default', type: 'NodePort' }));
 create('networking.k8s.io/ingresses', {
   apiVersion: 'networking.k8s.io/v1',
   kind: 'Ingress',
