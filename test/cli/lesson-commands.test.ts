@@ -23,7 +23,7 @@ describe('k8s-expose-tutor run and lessons', () => {
     ],
     [
       ['run', 'clusterip'],
-      'k8s-expose-tutor: the interactive mode is not available yet: add --plain to print the lesson as a transcript',
+      'k8s-expose-tutor: run prints a lesson as a transcript: add --plain (for the interactive lessons, start k8s-expose-tutor with no arguments)',
     ],
   ])('%j fails in one line with exit code 2', async (args, message) => {
     const result = await startCli(args, { env });

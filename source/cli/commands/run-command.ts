@@ -32,7 +32,10 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('run a lesson from start to finish and print what happens (projector mode)')
     .argument('<lesson>', 'lesson id, folder name or number (see `k8s-expose-tutor lessons`)')
-    .option('--plain', 'print a plain transcript (the only mode so far)')
+    .option(
+      '--plain',
+      'print a plain transcript (required: the interactive lessons start with no arguments)',
+    )
     .addOption(
       new Option('--runtime <runtime>', 'where the lesson runs')
         .choices([...runtimeNames])
@@ -101,7 +104,7 @@ export async function runLessonCommand(
     throw new UserError('--context and --allow-writes go with --runtime context');
   if (!options.plain)
     throw new UserError(
-      'the interactive mode is not available yet: add --plain to print the lesson as a transcript',
+      'run prints a lesson as a transcript: add --plain (for the interactive lessons, start k8s-expose-tutor with no arguments)',
     );
   const { bundledLessonsDirectory, findLesson, listLessons } = await import(
     '../../lesson-format/lesson-catalog.ts'
