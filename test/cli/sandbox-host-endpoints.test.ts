@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually, kubectlBinary } from '../support/sandbox.ts';
+import { agnhostDeploymentYaml } from '../support/workloads.ts';
 import { startCli } from './run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'expose-tutor-cli-host-'));
@@ -14,20 +15,7 @@ afterAll(() => {
 });
 
 const manifest = `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: echo, namespace: default}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: echo}}
-  template:
-    metadata: {labels: {app: echo}}
-    spec:
-      containers:
-      - name: agnhost
-        image: registry.k8s.io/e2e-test-images/agnhost:2.66.1
-        args: [netexec, --http-port=8080]
----
+${agnhostDeploymentYaml({ namespace: 'default' })}---
 apiVersion: v1
 kind: Service
 metadata: {name: echo, namespace: default}

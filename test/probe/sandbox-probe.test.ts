@@ -5,6 +5,7 @@ import { sandboxProbe } from '../../source/probe/sandbox/sandbox-probe.ts';
 import { createSelfSignedCertificate } from '../../source/sandbox/api/serving-certificate.ts';
 import { nodes } from '../../source/sandbox/cluster/topology.ts';
 import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
+import { agnhostDeploymentYaml } from '../support/workloads.ts';
 
 // The probe API against a sandbox, from each vantage point: a pod (curl through pods/exec with
 // client-node), a node (its own view of the network), and this machine (real HTTP to the
@@ -13,22 +14,15 @@ const agnhost = 'registry.k8s.io/e2e-test-images/agnhost:2.53';
 const [, worker, worker2] = nodes as [(typeof nodes)[0], (typeof nodes)[0], (typeof nodes)[0]];
 
 function deployment(name: string, replicas: number, pinned = false): string {
-  return `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ${name}, namespace: demo}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:${pinned ? `\n      nodeSelector: {kubernetes.io/hostname: ${worker.name}}` : ''}
-      containers:
-      - name: agnhost
-        image: ${agnhost}
-        args: [netexec, --http-port=8080]
-        ports: [{name: http, containerPort: 8080}]
-`;
+  const podSpec = pinned ? { nodeSelector: { 'kubernetes.io/hostname': worker.name } } : {};
+  return agnhostDeploymentYaml({
+    name,
+    namespace: 'demo',
+    replicas,
+    image: agnhost,
+    namedPort: true,
+    podSpec,
+  });
 }
 
 function nodePortService(name: string, selector: string, extra = ''): string {

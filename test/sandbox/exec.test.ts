@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { kubeConfigFor } from '../support/client-node.ts';
 import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
+import { agnhostDeploymentYaml } from '../support/workloads.ts';
 
 // `kubectl exec` and client-node's Exec against the sandbox's pods/exec: commands run in the
 // pod shell as the pod, over the sandbox's network, with kubectl's own exit codes and errors.
@@ -13,21 +14,7 @@ apiVersion: v1
 kind: Namespace
 metadata: {name: shop}
 ---
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: echo, namespace: shop}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: echo}}
-  template:
-    metadata: {labels: {app: echo}}
-    spec:
-      containers:
-      - name: agnhost
-        image: ${agnhost}
-        args: [netexec, --http-port=8080]
-        ports: [{name: http, containerPort: 8080}]
----
+${agnhostDeploymentYaml({ namespace: 'shop', replicas: 3, image: agnhost, namedPort: true })}---
 apiVersion: v1
 kind: Service
 metadata: {name: echo, namespace: shop}

@@ -1,3 +1,5 @@
+import { stringify } from 'yaml';
+
 // The agnhost echo workload the lessons, tests and benchmarks keep building: a Deployment of
 // `agnhost netexec`, a Service in front of it, and an idle client pod.
 
@@ -20,11 +22,19 @@ export function agnhostContainer(fields: Fields = {}) {
   };
 }
 
+/** agnhost's netexec port, named so Services can target it as `http`. */
+export const httpContainerPort = { name: 'http', containerPort: 8080 };
+
 export interface AgnhostDeploymentOptions {
   name?: string;
   namespace?: string;
   replicas?: number;
-  /** The pod template's container; `agnhostContainer()` unless given. */
+  image?: string;
+  /** Declare the container port as `http` (`httpContainerPort`). */
+  namedPort?: boolean;
+  /** Pod spec fields besides the containers, e.g. a nodeSelector. */
+  podSpec?: Fields;
+  /** The whole container, instead of `agnhostContainer()` with `image` and `namedPort`. */
   container?: Fields;
 }
 
@@ -33,7 +43,10 @@ export function agnhostDeployment({
   name = 'echo',
   namespace,
   replicas = 2,
-  container = agnhostContainer(),
+  image = agnhostImage,
+  namedPort = false,
+  podSpec = {},
+  container = agnhostContainer(namedPort ? { image, ports: [httpContainerPort] } : { image }),
 }: AgnhostDeploymentOptions = {}) {
   return {
     apiVersion: 'apps/v1',
@@ -44,10 +57,15 @@ export function agnhostDeployment({
       selector: { matchLabels: { app: name } },
       template: {
         metadata: { labels: { app: name } },
-        spec: { containers: [container] },
+        spec: { ...podSpec, containers: [container] },
       },
     },
   };
+}
+
+/** The same Deployment as a YAML document, for `kubectl apply -f -` (ends with a newline). */
+export function agnhostDeploymentYaml(options: AgnhostDeploymentOptions = {}): string {
+  return stringify(agnhostDeployment(options));
 }
 
 export interface ServiceForOptions {

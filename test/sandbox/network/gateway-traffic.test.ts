@@ -5,6 +5,7 @@ import { createSelfSignedCertificate } from '../../../source/sandbox/api/serving
 import { answeredByController } from '../../../source/sandbox/network/envoy-local-replies.ts';
 import { eventually, type SandboxHarness, startHarness } from '../../support/sandbox.ts';
 import { type GatewayRequest, replyOf, throughGateway } from '../../support/through-gateway.ts';
+import { agnhostDeploymentYaml } from '../../support/workloads.ts';
 
 // cloud-provider-kind's Gateway API data path over the sandbox's fabric: a Gateway's Envoy on
 // its listeners' ports, HTTPRoutes attached by section and hostname, weighted backends, header
@@ -31,21 +32,7 @@ const agnhost = 'registry.k8s.io/e2e-test-images/agnhost:2.53';
 
 function app(name: string, replicas: number): string {
   return `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ${name}}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:
-      containers:
-      - name: agnhost
-        image: ${agnhost}
-        args: [netexec, --http-port=8080]
-        ports: [{name: http, containerPort: 8080}]
----
+${agnhostDeploymentYaml({ name, replicas, image: agnhost, namedPort: true })}---
 apiVersion: v1
 kind: Service
 metadata: {name: ${name}}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSelfSignedCertificate } from '../../../source/sandbox/api/serving-certificate.ts';
 import type { HostEndpoint } from '../../../source/sandbox/network/host-port-plan.ts';
 import { eventually, type SandboxHarness, startHarness } from '../../support/sandbox.ts';
+import { agnhostDeploymentYaml } from '../../support/workloads.ts';
 
 // The real curl binary against the loopback addresses of an Ingress (HTTP and HTTPS, the
 // Secret's certificate) and a Gateway, answered by agnhost pods behind a ClusterIP Service.
@@ -15,20 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'expose-tutor-host-ingress-'));
 const caFile = join(dir, 'secure.example.pem');
 
 const manifest = (certificate: { certPem: string; keyPem: string }) => `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: echo, namespace: default}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: echo}}
-  template:
-    metadata: {labels: {app: echo}}
-    spec:
-      containers:
-      - name: agnhost
-        image: registry.k8s.io/e2e-test-images/agnhost:2.66.1
-        args: [netexec, --http-port=8080]
----
+${agnhostDeploymentYaml({ namespace: 'default' })}---
 apiVersion: v1
 kind: Service
 metadata: {name: echo, namespace: default}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostEndpoint } from '../../../source/sandbox/network/host-port-plan.ts';
 import { isLoopback, listeningSockets } from '../../support/listening-sockets.ts';
 import { eventually, type SandboxHarness, startHarness } from '../../support/sandbox.ts';
+import { agnhostDeploymentYaml } from '../../support/workloads.ts';
 
 // "Your machine": the real curl binary against the loopback addresses the sandbox opens for
 // NodePorts and LoadBalancers, answered by agnhost pods through kube-proxy and the load balancer.
@@ -11,21 +12,7 @@ let stopped = false;
 let pods: string[];
 
 const manifest = `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: echo, namespace: default}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: echo}}
-  template:
-    metadata: {labels: {app: echo}}
-    spec:
-      containers:
-      - name: agnhost
-        image: registry.k8s.io/e2e-test-images/agnhost:2.66.1
-        args: [netexec, --http-port=8080]
-        ports: [{name: http, containerPort: 8080}]
----
+${agnhostDeploymentYaml({ namespace: 'default', replicas: 3, namedPort: true })}---
 apiVersion: v1
 kind: Service
 metadata: {name: echo, namespace: default}

@@ -8,6 +8,7 @@ import {
 } from '../../../source/sandbox/network/envoy-local-replies.ts';
 import { eventually, type SandboxHarness, startHarness } from '../../support/sandbox.ts';
 import { hostIP, replyOf, throughGateway } from '../../support/through-gateway.ts';
+import { agnhostDeploymentYaml } from '../../support/workloads.ts';
 
 // cloud-provider-kind's Ingress data path over the sandbox's fabric: each namespace's ingress
 // gateway routes by host and path to Services (through kube-proxy to agnhost pods), answers
@@ -42,21 +43,7 @@ const agnhost = 'registry.k8s.io/e2e-test-images/agnhost:2.53';
 
 function deployment(name: string, replicas: number, namespace = 'default'): string {
   return `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ${name}, namespace: ${namespace}}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:
-      containers:
-      - name: agnhost
-        image: ${agnhost}
-        args: [netexec, --http-port=8080]
-        ports: [{name: http, containerPort: 8080}]
----
+${agnhostDeploymentYaml({ name, namespace, replicas, image: agnhost, namedPort: true })}---
 apiVersion: v1
 kind: Service
 metadata: {name: ${name}, namespace: ${namespace}}

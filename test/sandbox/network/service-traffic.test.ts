@@ -3,6 +3,7 @@ import type { Json } from '../../../source/sandbox/api/kube-object.ts';
 import { nodes } from '../../../source/sandbox/cluster/topology.ts';
 import { eventually, type SandboxHarness, startHarness } from '../../support/sandbox.ts';
 import { bodyOf, type VirtualGet, virtualGet } from '../../support/virtual-http.ts';
+import { agnhostDeploymentYaml } from '../../support/workloads.ts';
 
 // Traffic through kube-proxy's hops, over real connections on the sandbox's fabric: ClusterIP
 // and NodePort, their traffic policies and session affinity, and the failures a kind cluster
@@ -31,23 +32,8 @@ const [controlPlane, worker, worker2] = nodes as [
 /** The host as kind's nodes see it: the Docker network's gateway. */
 const hostIP = '172.18.0.1';
 
-function deployment(name: string, replicas: number, extra = ''): string {
-  return `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ${name}}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:${extra}
-      containers:
-      - name: agnhost
-        image: ${agnhost}
-        args: [netexec, --http-port=8080]
-        ports: [{name: http, containerPort: 8080}]
-`;
+function deployment(name: string, replicas: number, podSpec = {}): string {
+  return agnhostDeploymentYaml({ name, replicas, image: agnhost, namedPort: true, podSpec });
 }
 
 function service(name: string, spec: string, selector = name): string {
@@ -61,8 +47,7 @@ ${spec}
 `;
 }
 
-const onWorker = `
-      nodeSelector: {kubernetes.io/hostname: ${worker.name}}`;
+const onWorker = { nodeSelector: { 'kubernetes.io/hostname': worker.name } };
 
 const manifests = [
   deployment('echo', 3),
