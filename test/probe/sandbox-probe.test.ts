@@ -5,6 +5,7 @@ import { sandboxProbe } from '../../source/probe/sandbox/sandbox-probe.ts';
 import { createSelfSignedCertificate } from '../../source/sandbox/api/serving-certificate.ts';
 import { nodes } from '../../source/sandbox/cluster/topology.ts';
 import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
+import { tlsSecretYaml } from '../support/tls-secret.ts';
 import { agnhostDeploymentYaml } from '../support/workloads.ts';
 
 // The probe API against a sandbox, from each vantage point: a pod (curl through pods/exec with
@@ -38,14 +39,7 @@ spec:
 }
 
 const ingress = (certificate: { certPem: string; keyPem: string }) => `
-apiVersion: v1
-kind: Secret
-metadata: {name: secure-tls, namespace: demo}
-type: kubernetes.io/tls
-data:
-  tls.crt: ${Buffer.from(certificate.certPem).toString('base64')}
-  tls.key: ${Buffer.from(certificate.keyPem).toString('base64')}
----
+${tlsSecretYaml({ name: 'secure-tls', namespace: 'demo' }, certificate)}---
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata: {name: web, namespace: demo}

@@ -5,6 +5,7 @@ import { createSelfSignedCertificate } from '../../../source/sandbox/api/serving
 import { answeredByController } from '../../../source/sandbox/network/envoy-local-replies.ts';
 import { eventually, type SandboxHarness, startHarness } from '../../support/sandbox.ts';
 import { type GatewayRequest, replyOf, throughGateway } from '../../support/through-gateway.ts';
+import { tlsSecretYaml } from '../../support/tls-secret.ts';
 import { agnhostDeploymentYaml } from '../../support/workloads.ts';
 
 // cloud-provider-kind's Gateway API data path over the sandbox's fabric: a Gateway's Envoy on
@@ -57,14 +58,7 @@ const manifests = (tls: { certPem: string; keyPem: string }) =>
     app('stable', 2),
     app('canary', 1),
     `
-apiVersion: v1
-kind: Secret
-metadata: {name: gw-tls}
-type: kubernetes.io/tls
-data:
-  tls.crt: ${Buffer.from(tls.certPem).toString('base64')}
-  tls.key: ${Buffer.from(tls.keyPem).toString('base64')}
----
+${tlsSecretYaml({ name: 'gw-tls' }, tls)}---
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata: {name: web}

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSelfSignedCertificate } from '../../../source/sandbox/api/serving-certificate.ts';
 import type { HostEndpoint } from '../../../source/sandbox/network/host-port-plan.ts';
 import { eventually, type SandboxHarness, startHarness } from '../../support/sandbox.ts';
+import { tlsSecretYaml } from '../../support/tls-secret.ts';
 import { agnhostDeploymentYaml } from '../../support/workloads.ts';
 
 // The real curl binary against the loopback addresses of an Ingress (HTTP and HTTPS, the
@@ -24,14 +25,7 @@ spec:
   selector: {app: echo}
   ports: [{port: 80, targetPort: 8080}]
 ---
-apiVersion: v1
-kind: Secret
-metadata: {name: secure-tls, namespace: default}
-type: kubernetes.io/tls
-data:
-  tls.crt: ${Buffer.from(certificate.certPem).toString('base64')}
-  tls.key: ${Buffer.from(certificate.keyPem).toString('base64')}
----
+${tlsSecretYaml({ name: 'secure-tls', namespace: 'default' }, certificate)}---
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata: {name: web, namespace: default}

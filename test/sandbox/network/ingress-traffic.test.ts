@@ -8,6 +8,7 @@ import {
 } from '../../../source/sandbox/network/envoy-local-replies.ts';
 import { eventually, type SandboxHarness, startHarness } from '../../support/sandbox.ts';
 import { hostIP, replyOf, throughGateway } from '../../support/through-gateway.ts';
+import { tlsSecretYaml } from '../../support/tls-secret.ts';
 import { agnhostDeploymentYaml } from '../../support/workloads.ts';
 
 // cloud-provider-kind's Ingress data path over the sandbox's fabric: each namespace's ingress
@@ -25,7 +26,7 @@ beforeAll(async () => {
   });
   const applied = await harness.kubectl(
     ['apply', '-f', '-'],
-    [manifests, tlsSecret('secure-tls', firstCertificate)].join('\n---\n'),
+    [manifests, tlsSecretYaml({ name: 'secure-tls' }, firstCertificate)].join('\n---\n'),
   );
   expect(applied.stderr).toBe('');
   for (const name of ['apple', 'banana', 'cherry']) {
@@ -59,18 +60,6 @@ function rule(host: string, service: string, path = '/', pathType = 'Prefix'): s
     http:
       paths:
       - {path: ${path}, pathType: ${pathType}, backend: {service: {name: ${service}, port: {number: 80}}}}`;
-}
-
-function tlsSecret(name: string, certificate: { certPem: string; keyPem: string }): string {
-  return `
-apiVersion: v1
-kind: Secret
-metadata: {name: ${name}}
-type: kubernetes.io/tls
-data:
-  tls.crt: ${Buffer.from(certificate.certPem).toString('base64')}
-  tls.key: ${Buffer.from(certificate.keyPem).toString('base64')}
-`;
 }
 
 const manifests = `
@@ -319,7 +308,10 @@ describe('TLS', () => {
 
   it('serves the new certificate once the Secret changes', async () => {
     const next = await createSelfSignedCertificate('secure.example', { dns: ['secure.example'] });
-    const applied = await harness.kubectl(['apply', '-f', '-'], tlsSecret('secure-tls', next));
+    const applied = await harness.kubectl(
+      ['apply', '-f', '-'],
+      tlsSecretYaml({ name: 'secure-tls' }, next),
+    );
     expect(applied.exitCode).toBe(0);
     const reply = await get('secure.example', '/hostname', { tls: true });
     const peer = reply.result.outcome === 'reply' ? reply.result.peerCertificate : undefined;
