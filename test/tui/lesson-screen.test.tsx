@@ -1,32 +1,14 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProgressStore } from '../../source/progress/progress-store.ts';
-import { type SandboxRuntime, startSandboxRuntime } from '../../source/runtime/sandbox-runtime.ts';
-import { App } from '../../source/tui/app.tsx';
-import type { TutorApp } from '../../source/tui/session/tutor-app.ts';
 import { createTheme } from '../../source/tui/theme.ts';
-import { keys, type RenderedTui, renderTui } from './support/render-tui.tsx';
+import { keys } from './support/render-tui.tsx';
 import { tinyLesson } from './support/tiny-lesson.ts';
+import { openFirstLesson, tuiSession } from './support/tui-session.tsx';
 import { type TutorFixture, tutorFixture } from './support/tutor-fixture.ts';
 
 const lesson = tinyLesson();
-let runtime: SandboxRuntime;
-let screen: RenderedTui | undefined;
-let tutor: TutorApp | undefined;
-
-beforeAll(async () => {
-  runtime = await startSandboxRuntime({ pace: 0.05 });
-});
-afterEach(async () => {
-  screen?.unmount();
-  screen = undefined;
-  // Each test starts from an empty namespace.
-  await tutor?.quit({ cleanUp: true });
-  tutor = undefined;
-});
-afterAll(async () => {
-  await runtime.stop();
-});
+const session = tuiSession();
 
 /** Opens the tiny lesson in a 100×30 terminal, resuming at `resumeAt` when given. */
 async function openLesson(
@@ -36,22 +18,19 @@ async function openLesson(
     fixture?: Parameters<typeof tutorFixture>[2];
   } = {},
 ): Promise<TutorFixture> {
-  const fixture = tutorFixture([lesson], runtime, options.fixture);
+  const fixture = tutorFixture([lesson], session.runtime, options.fixture);
   if (options.resumeAt)
     new ProgressStore(join(fixture.state, 'progress.json')).reached('tiny', options.resumeAt);
-  const resumed = tutorFixture([lesson], runtime, {
+  const resumed = tutorFixture([lesson], session.runtime, {
     ...options.fixture,
     progress: new ProgressStore(join(fixture.state, 'progress.json')),
   });
-  tutor = resumed.tutor;
-  void tutor.detect();
-  screen = await renderTui(
-    <App tutor={tutor} theme={createTheme({})} size={options.size ?? { columns: 100, rows: 30 }} />,
-  );
-  await screen.waitFor('▶ 01 Tiny Service');
-  await screen.press(keys.enter);
   // Keys count once the engine asks for the next step (after catching up, when resuming).
-  await screen.waitFor('Ready: ⏎ runs the step.', 15_000);
+  await openFirstLesson(session, resumed.tutor, {
+    theme: createTheme({}),
+    size: options.size ?? { columns: 100, rows: 30 },
+    readyTimeoutMs: 15_000,
+  });
   return resumed;
 }
 
@@ -60,7 +39,7 @@ const readyEchoPods = (frame: string) => (frame.match(/echo-\S+ +1\/1 +Running/g
 describe('lesson screen', () => {
   it('walks the steps: n reads on and runs the current step, p goes back, ⏎ runs', async () => {
     await openLesson();
-    const s = screen!;
+    const s = session.screen!;
     let frame = await s.waitFor('Press n to go on.');
     expect(frame).toContain('A Service gives pods one address.');
     expect(frame).toContain('step 1 of 10');
@@ -91,7 +70,7 @@ describe('lesson screen', () => {
   it('shows the namespace in the Objects pane with kubectl columns: three ready echo pods', async () => {
     await openLesson({ resumeAt: 'pods-and-a-service/3' });
     // Pods turn ready first; the Deployment's status follows a moment later.
-    const frame = await screen!.waitFor(
+    const frame = await session.screen!.waitFor(
       (text) => readyEchoPods(text) === 3 && /echo +3\/3 +3 +3/.test(text),
       15_000,
     );
@@ -107,7 +86,7 @@ describe('lesson screen', () => {
 
   it('draws a bar per answering pod after the probe, and m sends 20 more', async () => {
     await openLesson({ resumeAt: 'pods-and-a-service/5' });
-    const s = screen!;
+    const s = session.screen!;
     await s.waitFor((text) => readyEchoPods(text) === 3, 15_000);
     await s.press('n');
     await s.waitFor('Send 12 requests to http://echo/hostname from pod/client');
@@ -129,7 +108,7 @@ describe('lesson screen', () => {
 
   it('answers the quiz with a number key and explains the answer', async () => {
     await openLesson({ resumeAt: 'pods-and-a-service/7' });
-    const s = screen!;
+    const s = session.screen!;
     await s.press('n');
     let frame = await s.waitFor('Answer with a number key');
     expect(frame).toContain(
@@ -150,7 +129,7 @@ describe('lesson screen', () => {
 
   it('marks the failing hop in the Path pane, then takes a challenge through check, hint and $EDITOR', async () => {
     const fixture = await openLesson({ resumeAt: 'a-selector-that-matches-nothing' });
-    const s = screen!;
+    const s = session.screen!;
     await s.waitFor((text) => readyEchoPods(text) === 3, 15_000);
     await s.press('n');
     let frame = await s.waitFor('e: edit in $EDITOR and check');
@@ -178,7 +157,7 @@ describe('lesson screen', () => {
 
   it('asks before leaving mid-lesson; where objects outlive the tutor it offers keep or clean up', async () => {
     await openLesson({ resumeAt: 'pods-and-a-service/3', fixture: { runtimeName: 'context' } });
-    const s = screen!;
+    const s = session.screen!;
     await s.press('q');
     let frame = await s.waitFor('Leave the lesson?');
     expect(frame).toContain(
@@ -189,20 +168,20 @@ describe('lesson screen', () => {
     await s.press('q');
     await s.waitFor('Leave the lesson?');
     await s.press('c');
-    await tutor!.finished;
-    expect(runtime.sandbox.store.peek('/namespaces', undefined, 'tiny')).toBeUndefined();
+    await session.tutor!.finished;
+    expect(session.runtime.sandbox.store.peek('/namespaces', undefined, 'tiny')).toBeUndefined();
   });
 
   it('in the sandbox, leaving only asks to confirm', async () => {
     await openLesson();
-    const s = screen!;
+    const s = session.screen!;
     await s.press('q');
     const frame = await s.waitFor('Leave the lesson?');
     expect(frame).toContain(
       'Your progress is saved; the sandbox and its objects stop with the tutor. y leave',
     );
     await s.press('y');
-    await tutor!.finished;
-    expect(tutor!.app.getState().screen.name).toBe('done');
+    await session.tutor!.finished;
+    expect(session.tutor!.app.getState().screen.name).toBe('done');
   });
 });

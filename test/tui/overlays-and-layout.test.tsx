@@ -1,39 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxRuntime, startSandboxRuntime } from '../../source/runtime/sandbox-runtime.ts';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../source/tui/app.tsx';
-import type { TutorApp } from '../../source/tui/session/tutor-app.ts';
 import { createTheme } from '../../source/tui/theme.ts';
-import { keys, type RenderedTui, renderTui } from './support/render-tui.tsx';
+import { keys, renderTui } from './support/render-tui.tsx';
 import { tinyLesson } from './support/tiny-lesson.ts';
+import { openFirstLesson, tuiSession } from './support/tui-session.tsx';
 import { tutorFixture } from './support/tutor-fixture.ts';
 
 const lesson = tinyLesson();
-let runtime: SandboxRuntime;
-let screen: RenderedTui | undefined;
-let tutor: TutorApp | undefined;
-
-beforeAll(async () => {
-  runtime = await startSandboxRuntime({ pace: 0.05 });
-});
-afterEach(async () => {
-  screen?.unmount();
-  screen = undefined;
-  await tutor?.quit({ cleanUp: true });
-  tutor = undefined;
-});
-afterAll(async () => {
-  await runtime.stop();
-});
+const session = tuiSession();
 
 async function open(size: { columns: number; rows: number }, env: NodeJS.ProcessEnv = {}) {
-  const fixture = tutorFixture([lesson], runtime);
-  tutor = fixture.tutor;
-  void tutor.detect();
-  screen = await renderTui(<App tutor={tutor} theme={createTheme(env)} size={size} />);
-  await screen.waitFor('▶ 01 Tiny Service');
-  await screen.press(keys.enter);
-  await screen.waitFor('Ready: ⏎ runs the step.');
-  return screen;
+  const fixture = tutorFixture([lesson], session.runtime);
+  return openFirstLesson(session, fixture.tutor, { theme: createTheme(env), size });
 }
 
 describe('help overlay', () => {
@@ -143,13 +121,14 @@ describe('error display', () => {
       ...lesson,
       steps: [{ ...lesson.steps[0]!, markdown: undefined as unknown as string }],
     };
-    const fixture = tutorFixture([broken], runtime);
-    tutor = fixture.tutor;
+    const fixture = tutorFixture([broken], session.runtime);
+    const tutor = fixture.tutor;
+    session.tutor = tutor;
     void tutor.detect();
     const s = await renderTui(
       <App tutor={tutor} theme={createTheme({})} size={{ columns: 100, rows: 30 }} />,
     );
-    screen = s;
+    session.screen = s;
     await s.waitFor('▶ 01 Tiny Service');
     await s.press(keys.enter);
     const frame = await s.waitFor('The tutor hit an error it cannot recover from.');
@@ -162,7 +141,10 @@ describe('error display', () => {
 
   it('a lesson that stops with an error says so in the lesson pane', async () => {
     const s = await open({ columns: 100, rows: 30 });
-    tutor!.session!.run.dispatch({ type: 'engine-failed', message: 'the API server went away' });
+    session.tutor!.session!.run.dispatch({
+      type: 'engine-failed',
+      message: 'the API server went away',
+    });
     await s.waitFor('The lesson stopped: the API server went away');
   });
 });
