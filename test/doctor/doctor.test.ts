@@ -1,33 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runClusterCommand } from '../../source/cli/commands/cluster-command.ts';
 import { runDoctorCommand } from '../../source/cli/commands/doctor-command.ts';
 import type { DoctorReport } from '../../source/doctor/run-doctor.ts';
-import { type Sandbox, startSandbox } from '../../source/sandbox/sandbox.ts';
-import { type FakeMachine, fakeMachine } from '../support/fake-machine.ts';
+import type { FakeMachine } from '../support/fake-machine.ts';
+import { kindMachines } from '../support/kind-machines.ts';
 
 // Fake kind, docker, ps and kubectl on PATH; the sandbox answers for the cluster behind the
 // `kind-expose-tutor` context, so the node check runs client-node as on kind.
-let sandbox: Sandbox;
-let kubeconfig: string;
-const machines: FakeMachine[] = [];
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ controllers: false });
-  kubeconfig = sandbox.kubeconfig().replaceAll('expose-tutor-sandbox', 'kind-expose-tutor');
-});
-afterAll(() => sandbox.stop());
-afterEach(() => {
-  for (const machine of machines.splice(0)) machine.cleanup();
-});
-
-function machine(options: Parameters<typeof fakeMachine>[0] = {}, withContext = true) {
-  const created = fakeMachine(options);
-  if (withContext) writeFileSync(created.io.env.KUBECONFIG!, kubeconfig, { mode: 0o600 });
-  machines.push(created);
-  return created;
-}
+const machine = kindMachines();
 
 async function doctor(
   target: FakeMachine,

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
   type ClusterCommandOptions,
@@ -8,31 +8,12 @@ import {
 } from '../../source/cli/commands/cluster-command.ts';
 import { UserError } from '../../source/cli/user-error.ts';
 import { kindConfigPath } from '../../source/kind/cluster-up.ts';
-import { type Sandbox, startSandbox } from '../../source/sandbox/sandbox.ts';
-import { type FakeMachine, fakeMachine } from '../support/fake-machine.ts';
+import { kindMachines } from '../support/kind-machines.ts';
 
 // The fakes stand in for kind and docker; the sandbox stands in for the cluster kind would
 // create, behind the context kind writes (`kind-expose-tutor`), so the wait for Ready nodes,
 // the IngressClass and the GatewayClass runs the same client-node code as on kind.
-let sandbox: Sandbox;
-let kubeconfig: string;
-const machines: FakeMachine[] = [];
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ controllers: false });
-  kubeconfig = sandbox.kubeconfig().replaceAll('expose-tutor-sandbox', 'kind-expose-tutor');
-});
-afterAll(() => sandbox.stop());
-afterEach(() => {
-  for (const machine of machines.splice(0)) machine.cleanup();
-});
-
-function machine(options: Parameters<typeof fakeMachine>[0] = {}): FakeMachine {
-  const created = fakeMachine(options);
-  writeFileSync(created.io.env.KUBECONFIG!, kubeconfig, { mode: 0o600 });
-  machines.push(created);
-  return created;
-}
+const machine = kindMachines();
 
 const up: ClusterCommandOptions = { name: 'expose-tutor', timeout: '5' };
 const image =
