@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { resourceById } from '../source/sandbox/resources/catalog.ts';
 import { startSandbox } from '../source/sandbox/sandbox.ts';
+import { runningAgnhostPod } from '../test/support/running-pod.ts';
 import { kubectlBinary } from '../test/support/sandbox.ts';
 import { formatMs, median, report } from './measure.ts';
 
@@ -31,36 +32,16 @@ for (let i = 0; i < pods; i++) {
   const ip = `10.${244 + Math.floor(i / 65536)}.${Math.floor(i / 256) % 256}.${i % 256}`;
   const name = `app-${app}-7d9f8c6b5-${i.toString(36).padStart(5, 'x')}`;
   podsByApp.set(app, [...(podsByApp.get(app) ?? []), { name, ip, node }]);
-  sandbox.store.insert('/pods', {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
+  sandbox.store.insert(
+    '/pods',
+    runningAgnhostPod({
       name,
-      namespace: 'default',
       labels: { app: `app-${app}`, 'pod-template-hash': '7d9f8c6b5' },
-    },
-    spec: {
       nodeName: node,
-      containers: [
-        {
-          name: 'agnhost',
-          image: 'registry.k8s.io/e2e-test-images/agnhost:2.66.1',
-          args: ['netexec', '--http-port=8080'],
-          ports: [{ containerPort: 8080, protocol: 'TCP' }],
-        },
-      ],
-    },
-    status: {
-      phase: 'Running',
-      podIP: ip,
-      podIPs: [{ ip }],
+      ip,
       hostIP: node === 'expose-tutor-worker' ? '172.18.0.3' : '172.18.0.4',
-      conditions: [
-        { type: 'Ready', status: 'True' },
-        { type: 'ContainersReady', status: 'True' },
-      ],
-    },
-  });
+    }),
+  );
 }
 const servicesDef = resourceById('/services');
 for (let i = 0; i < services; i++) {

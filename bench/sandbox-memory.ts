@@ -5,6 +5,7 @@
 
 import { resourceById } from '../source/sandbox/resources/catalog.ts';
 import { startSandbox } from '../source/sandbox/sandbox.ts';
+import { runningAgnhostPod } from '../test/support/running-pod.ts';
 
 const services = Number(process.env.SERVICES ?? 5000);
 const pods = Number(process.env.PODS ?? 20000);
@@ -36,34 +37,17 @@ const withServices = rssMiB();
 for (let i = 0; i < pods; i++) {
   const node = i % 2 === 0 ? 'expose-tutor-worker' : 'expose-tutor-worker2';
   const ip = `10.${244 + Math.floor(i / 65536)}.${Math.floor(i / 256) % 256}.${i % 256}`;
+  const pod = runningAgnhostPod({
+    name: `app-${i % 500}-7d9f8c6b5-${i.toString(36).padStart(5, 'x')}`,
+    labels: { app: `app-${i % 500}`, 'pod-template-hash': '7d9f8c6b5' },
+    nodeName: node,
+    ip,
+    hostIP: '172.18.0.3',
+  });
   sandbox.store.insert('/pods', {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      name: `app-${i % 500}-7d9f8c6b5-${i.toString(36).padStart(5, 'x')}`,
-      namespace: 'default',
-      labels: { app: `app-${i % 500}`, 'pod-template-hash': '7d9f8c6b5' },
-    },
-    spec: {
-      nodeName: node,
-      containers: [
-        {
-          name: 'agnhost',
-          image: 'registry.k8s.io/e2e-test-images/agnhost:2.66.1',
-          args: ['netexec', '--http-port=8080'],
-          ports: [{ containerPort: 8080, protocol: 'TCP' }],
-        },
-      ],
-    },
+    ...pod,
     status: {
-      phase: 'Running',
-      podIP: ip,
-      podIPs: [{ ip }],
-      hostIP: '172.18.0.3',
-      conditions: [
-        { type: 'Ready', status: 'True' },
-        { type: 'ContainersReady', status: 'True' },
-      ],
+      ...pod.status,
       containerStatuses: [
         {
           name: 'agnhost',
