@@ -6,7 +6,7 @@ import type { VirtualAddress } from '../source/sandbox/network/proxy-protocol.ts
 import { resourceById } from '../source/sandbox/resources/catalog.ts';
 import { startSandbox } from '../source/sandbox/sandbox.ts';
 import { virtualGet } from '../test/support/virtual-http.ts';
-import { agnhostDeployment, serviceFor } from '../test/support/workloads.ts';
+import { agnhostDeployment, ingressFor, serviceFor } from '../test/support/workloads.ts';
 
 const requests = Number(process.env.REQUESTS ?? 2000);
 const sandbox = await startSandbox({ controllerOptions: { pace: 0 } });
@@ -15,27 +15,7 @@ const create = (id: string, object: Record<string, unknown>) =>
 
 create('apps/deployments', agnhostDeployment({ namespace: 'default', replicas: 3 }));
 create('/services', serviceFor({ namespace: 'default', type: 'NodePort' }));
-create('networking.k8s.io/ingresses', {
-  apiVersion: 'networking.k8s.io/v1',
-  kind: 'Ingress',
-  metadata: { name: 'echo', namespace: 'default' },
-  spec: {
-    rules: [
-      {
-        host: 'echo.example',
-        http: {
-          paths: [
-            {
-              path: '/',
-              pathType: 'Prefix',
-              backend: { service: { name: 'echo', port: { number: 80 } } },
-            },
-          ],
-        },
-      },
-    ],
-  },
-});
+create('networking.k8s.io/ingresses', ingressFor({ name: 'echo', namespace: 'default' }));
 
 async function until<T>(read: () => T | undefined): Promise<T> {
   for (let i = 0; i < 500; i++) {

@@ -12,6 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubeConfigFor } from '../support/client-node.ts';
 import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
+import { ingressFor, serviceFor } from '../support/workloads.ts';
 
 let harness: SandboxHarness;
 let kc: KubeConfig;
@@ -54,12 +55,7 @@ const everyKind: KubernetesObject[] = [
     stringData: { a: 'b' },
   } as KubernetesObject,
   { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'robot', namespace: ns } },
-  {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'echo', namespace: ns },
-    spec: { selector: { app: 'echo' }, ports: [{ port: 80, targetPort: 8080 }] },
-  } as KubernetesObject,
+  serviceFor({ namespace: ns }) as KubernetesObject,
   {
     apiVersion: 'v1',
     kind: 'Endpoints',
@@ -113,27 +109,7 @@ const everyKind: KubernetesObject[] = [
     endpoints: [{ addresses: ['10.244.1.9'] }],
     ports: [{ port: 8080 }],
   } as KubernetesObject,
-  {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'Ingress',
-    metadata: { name: 'web', namespace: ns },
-    spec: {
-      rules: [
-        {
-          host: 'echo.example',
-          http: {
-            paths: [
-              {
-                path: '/',
-                pathType: 'Prefix',
-                backend: { service: { name: 'echo', port: { number: 80 } } },
-              },
-            ],
-          },
-        },
-      ],
-    },
-  } as KubernetesObject,
+  ingressFor({ name: 'web', namespace: ns }) as KubernetesObject,
   {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'IngressClass',

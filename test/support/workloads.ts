@@ -103,3 +103,38 @@ export function clientPod({
     spec: { containers: [{ name: 'agnhost', image: agnhostImage, args: ['pause'] }] },
   };
 }
+
+/** An Ingress sending every path of `host` to port 80 of the Service `service`. */
+export function ingressFor({
+  name,
+  namespace,
+  host = 'echo.example',
+  service = 'echo',
+}: {
+  name: string;
+  namespace?: string;
+  host?: string;
+  service?: string;
+}) {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: metadataOf(name, namespace),
+    spec: {
+      rules: [
+        {
+          host,
+          http: {
+            paths: [
+              {
+                path: '/',
+                pathType: 'Prefix',
+                backend: { service: { name: service, port: { number: 80 } } },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
+}
