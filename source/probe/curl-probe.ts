@@ -1,9 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { answeringPod } from './answering-pod.ts';
 import { probingCurl } from './curl-command.ts';
 import { type CurlRun, curlOutcome } from './curl-outcome.ts';
-import { tallyHits } from './hit-tally.ts';
 import type { ProbeOutcome, ProbeRequest, ProbeResult, ProbeRun } from './probe.ts';
+import { millisecondsSince, repeatProbe } from './repeat-probe.ts';
 
 /** Runs a curl command line somewhere: curl's run, or why the command could not run. */
 export type CurlRunner = (argv: string[]) => Promise<CurlRun | { failed: string }>;
@@ -19,22 +18,16 @@ export async function sendWithCurl(
   onResult?: (result: ProbeResult) => void,
 ): Promise<ProbeRun> {
   const argv = probingCurl(request.target, request.timeoutMs);
-  const results: ProbeResult[] = [];
-  const count = Math.max(1, request.count ?? 1);
-  for (let index = 0; index < count && !request.signal?.aborted; index++) {
-    const started = performance.now();
-    const run = await runCurl(argv);
-    const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-    const outcome: ProbeOutcome =
-      'failed' in run ? { kind: 'error', detail: run.failed } : curlOutcome(run);
-    const result: ProbeResult = { index, command, outcome, latencyMs };
-    if (outcome.kind === 'response') {
-      result.body = outcome.body;
-      const pod = answeringPod(request.target.url, outcome.status, outcome.body);
-      if (pod) result.pod = pod;
-    }
-    results.push(result);
-    onResult?.(result);
-  }
-  return { results, tally: tallyHits(results) };
+  return repeatProbe(
+    request,
+    async () => {
+      const started = performance.now();
+      const run = await runCurl(argv);
+      const latencyMs = millisecondsSince(started);
+      const outcome: ProbeOutcome =
+        'failed' in run ? { kind: 'error', detail: run.failed } : curlOutcome(run);
+      return { command, outcome, latencyMs };
+    },
+    onResult,
+  );
 }

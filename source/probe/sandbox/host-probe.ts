@@ -5,9 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { DataPlane } from '../../sandbox/network/data-plane.ts';
 import { curlUserAgent } from '../../sandbox/pod-shell/curl/curl-errors.ts';
 import { isIPv4 } from '../../sandbox/pod-shell/name-lookup.ts';
-import { answeringPod } from '../answering-pod.ts';
 import { displayedCurl } from '../curl-command.ts';
-import { tallyHits } from '../hit-tally.ts';
 import {
   defaultProbeTimeoutMs,
   type ProbeOutcome,
@@ -16,6 +14,7 @@ import {
   type ProbeRun,
   type ProbeTarget,
 } from '../probe.ts';
+import { millisecondsSince, repeatProbe } from '../repeat-probe.ts';
 import { shellCommand } from '../shell-words.ts';
 import { hostRoute } from './host-route.ts';
 
@@ -47,30 +46,19 @@ const certificateProblems: Record<string, string> = {
 export class HostProbe {
   constructor(private readonly dataPlane: DataPlane) {}
 
-  async send(request: ProbeRequest, onResult?: (result: ProbeResult) => void): Promise<ProbeRun> {
-    const results: ProbeResult[] = [];
-    const count = Math.max(1, request.count ?? 1);
+  send(request: ProbeRequest, onResult?: (result: ProbeResult) => void): Promise<ProbeRun> {
     const timeoutMs = request.timeoutMs ?? defaultProbeTimeoutMs;
-    for (let index = 0; index < count && !request.signal?.aborted; index++) {
-      const started = performance.now();
-      const plan = await this.plan(request.target);
-      const outcome =
-        plan.type === 'fail' ? plan.outcome : await send(plan, request.target, timeoutMs);
-      const result: ProbeResult = {
-        index,
-        command: plan.command,
-        outcome,
-        latencyMs: Math.round((performance.now() - started) * 10) / 10,
-      };
-      if (outcome.kind === 'response') {
-        result.body = outcome.body;
-        const pod = answeringPod(request.target.url, outcome.status, outcome.body);
-        if (pod) result.pod = pod;
-      }
-      results.push(result);
-      onResult?.(result);
-    }
-    return { results, tally: tallyHits(results) };
+    return repeatProbe(
+      request,
+      async () => {
+        const started = performance.now();
+        const plan = await this.plan(request.target);
+        const outcome =
+          plan.type === 'fail' ? plan.outcome : await send(plan, request.target, timeoutMs);
+        return { command: plan.command, outcome, latencyMs: millisecondsSince(started) };
+      },
+      onResult,
+    );
   }
 
   private async plan(target: ProbeTarget): Promise<Plan> {
