@@ -84,6 +84,14 @@ export function LessonScreen({ session }: { session: LessonSession }) {
       })}
     </>
   );
+  const lessonPane = box.lesson && panes.lesson && (
+    <LessonTextPane
+      title={title}
+      content={panes.lesson}
+      box={box.lesson}
+      focused={view.focus === 'lesson'}
+    />
+  );
   let body: React.ReactNode;
   if (view.overlay === 'help') {
     body = (
@@ -104,14 +112,7 @@ export function LessonScreen({ session }: { session: LessonSession }) {
   } else if (layout.mode === 'side-by-side') {
     body = (
       <Box flexDirection="row" height={bodyHeight}>
-        {box.lesson && panes.lesson && (
-          <LessonTextPane
-            title={title}
-            content={panes.lesson}
-            box={box.lesson}
-            focused={view.focus === 'lesson'}
-          />
-        )}
+        {lessonPane}
         <Box
           flexDirection="column"
           borderStyle="single"
@@ -128,14 +129,7 @@ export function LessonScreen({ session }: { session: LessonSession }) {
   } else {
     body = (
       <Box flexDirection="column" height={bodyHeight}>
-        {box.lesson && panes.lesson && (
-          <LessonTextPane
-            title={title}
-            content={panes.lesson}
-            box={box.lesson}
-            focused={view.focus === 'lesson'}
-          />
-        )}
+        {lessonPane}
         <TabBar selected={view.tab} focused={view.focus !== 'lesson'} />
         {live}
       </Box>
