@@ -1,18 +1,13 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { isDns1123Subdomain, isWildcardDns1123Subdomain } from '../sandbox/admission/formats.ts';
 import type {
-  ApplyStep,
   ChallengeCheck,
-  ChallengeStep,
-  KubectlStep,
+  ExplainStep,
   ProbeExpectation,
-  ProbeStep,
-  QuizStep,
+  Step,
   StepBase,
-  TlsSecretStep,
   Vantage,
   WaitFor,
-  WaitStep,
 } from './lesson-types.ts';
 import { probeFailures } from './lesson-types.ts';
 import type { Field, YamlFields } from './yaml-fields.ts';
@@ -27,14 +22,8 @@ export const stepTypes = [
   'tlsSecret',
 ] as const;
 type BlockStepType = (typeof stepTypes)[number];
-export type BlockStep =
-  | ApplyStep
-  | WaitStep
-  | ProbeStep
-  | KubectlStep
-  | QuizStep
-  | ChallengeStep
-  | TlsSecretStep;
+/** Every step but `explain`, which is prose rather than a block. */
+export type BlockStep = Exclude<Step, ExplainStep>;
 
 /** The fields each step type accepts besides its own key and `id`. Data, so errors can list them. */
 const allowedFields: Record<BlockStepType, readonly string[]> = {
