@@ -5,18 +5,7 @@ import {
   type ServiceEndpoint,
   usableEndpoints,
 } from '../../../source/sandbox/network/endpoint-choice.ts';
-
-/** mulberry32: a small seeded generator, so the counts below are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../../support/seeded-random.ts';
 
 function endpoint(ip: string, overrides: Partial<ServiceEndpoint> = {}): ServiceEndpoint {
   return {

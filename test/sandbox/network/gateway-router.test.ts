@@ -12,6 +12,7 @@ import {
   intersectingHostnames,
   type ProxyPort,
 } from '../../../source/sandbox/network/gateway-router.ts';
+import { seeded } from '../../support/seeded-random.ts';
 
 // What cloud-provider-kind programs into a Gateway's Envoy, and where requests land, computed
 // from Gateway and HTTPRoute fixtures.
@@ -570,15 +571,3 @@ describe('HTTPS listeners', () => {
     expect(none.ports).toEqual([]);
   });
 });
-
-/** A small deterministic generator (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
