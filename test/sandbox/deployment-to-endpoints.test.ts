@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
+import { agnhostDeploymentYaml } from '../support/workloads.ts';
 
 // The whole control plane together: Deployment → ReplicaSet → scheduled, ready pods →
 // EndpointSlice, driven by real kubectl the way a learner would drive it.
@@ -12,26 +13,7 @@ afterAll(async () => {
 });
 
 const manifest = `
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: echo
-  namespace: default
-spec:
-  replicas: 3
-  selector:
-    matchLabels: {app: echo}
-  template:
-    metadata:
-      labels: {app: echo}
-    spec:
-      containers:
-      - name: agnhost
-        image: registry.k8s.io/e2e-test-images/agnhost:2.66.1
-        args: [netexec, --http-port=8080]
-        ports:
-        - {name: http, containerPort: 8080}
----
+${agnhostDeploymentYaml({ namespace: 'default', replicas: 3, namedPort: true })}---
 apiVersion: v1
 kind: Service
 metadata:
