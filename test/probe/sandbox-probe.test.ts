@@ -6,7 +6,7 @@ import { createSelfSignedCertificate } from '../../source/sandbox/api/serving-ce
 import { nodes } from '../../source/sandbox/cluster/topology.ts';
 import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
 import { tlsSecretYaml } from '../support/tls-secret.ts';
-import { agnhostDeploymentYaml } from '../support/workloads.ts';
+import { agnhostDeploymentYaml, ingressYaml } from '../support/workloads.ts';
 
 // The probe API against a sandbox, from each vantage point: a pod (curl through pods/exec with
 // client-node), a node (its own view of the network), and this machine (real HTTP to the
@@ -40,19 +40,12 @@ spec:
 
 const ingress = (certificate: { certPem: string; keyPem: string }) => `
 ${tlsSecretYaml({ name: 'secure-tls', namespace: 'demo' }, certificate)}---
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata: {name: web, namespace: demo}
-spec:
-  tls: [{hosts: [secure.example], secretName: secure-tls}]
-  rules:
-  - host: shop.example
-    http:
-      paths: [{path: /, pathType: Prefix, backend: {service: {name: echo, port: {number: 80}}}}]
-  - host: secure.example
-    http:
-      paths: [{path: /, pathType: Prefix, backend: {service: {name: echo, port: {number: 80}}}}]
-`;
+${ingressYaml({
+  name: 'web',
+  namespace: 'demo',
+  hosts: ['shop.example', 'secure.example'],
+  tls: { hosts: ['secure.example'], secretName: 'secure-tls' },
+})}`;
 
 const manifests = [
   'apiVersion: v1\nkind: Namespace\nmetadata: {name: demo}',

@@ -104,37 +104,42 @@ export function clientPod({
   };
 }
 
-/** An Ingress sending every path of `host` to port 80 of the Service `service`. */
+/** An Ingress sending every path of each of `hosts` to port 80 of the Service `service`. */
 export function ingressFor({
   name,
   namespace,
-  host = 'echo.example',
+  hosts = ['echo.example'],
   service = 'echo',
+  tls,
 }: {
   name: string;
   namespace?: string;
-  host?: string;
+  hosts?: string[];
   service?: string;
+  /** Terminate TLS for these hosts with the certificate in this Secret. */
+  tls?: { hosts: string[]; secretName: string };
 }) {
+  const rules = hosts.map((host) => ({
+    host,
+    http: {
+      paths: [
+        {
+          path: '/',
+          pathType: 'Prefix',
+          backend: { service: { name: service, port: { number: 80 } } },
+        },
+      ],
+    },
+  }));
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
     metadata: metadataOf(name, namespace),
-    spec: {
-      rules: [
-        {
-          host,
-          http: {
-            paths: [
-              {
-                path: '/',
-                pathType: 'Prefix',
-                backend: { service: { name: service, port: { number: 80 } } },
-              },
-            ],
-          },
-        },
-      ],
-    },
+    spec: tls === undefined ? { rules } : { tls: [tls], rules },
   };
+}
+
+/** The same Ingress as a YAML document, for `kubectl apply -f -` (ends with a newline). */
+export function ingressYaml(options: Parameters<typeof ingressFor>[0]): string {
+  return stringify(ingressFor(options));
 }

@@ -7,7 +7,7 @@ import { createSelfSignedCertificate } from '../../../source/sandbox/api/serving
 import type { HostEndpoint } from '../../../source/sandbox/network/host-port-plan.ts';
 import { eventually, type SandboxHarness, startHarness } from '../../support/sandbox.ts';
 import { tlsSecretYaml } from '../../support/tls-secret.ts';
-import { agnhostDeploymentYaml } from '../../support/workloads.ts';
+import { agnhostDeploymentYaml, ingressYaml } from '../../support/workloads.ts';
 
 // The real curl binary against the loopback addresses of an Ingress (HTTP and HTTPS, the
 // Secret's certificate) and a Gateway, answered by agnhost pods behind a ClusterIP Service.
@@ -26,19 +26,12 @@ spec:
   ports: [{port: 80, targetPort: 8080}]
 ---
 ${tlsSecretYaml({ name: 'secure-tls', namespace: 'default' }, certificate)}---
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata: {name: web, namespace: default}
-spec:
-  tls: [{hosts: [secure.example], secretName: secure-tls}]
-  rules:
-  - host: echo.example
-    http:
-      paths: [{path: /, pathType: Prefix, backend: {service: {name: echo, port: {number: 80}}}}]
-  - host: secure.example
-    http:
-      paths: [{path: /, pathType: Prefix, backend: {service: {name: echo, port: {number: 80}}}}]
----
+${ingressYaml({
+  name: 'web',
+  namespace: 'default',
+  hosts: ['echo.example', 'secure.example'],
+  tls: { hosts: ['secure.example'], secretName: 'secure-tls' },
+})}---
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata: {name: gw, namespace: default}
