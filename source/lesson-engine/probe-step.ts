@@ -8,30 +8,41 @@ import type { StepContext } from './step-context.ts';
 const retryPauseMs = 250;
 
 export function probeRequestOf(step: ProbeStep, ctx: StepContext): ProbeRequest {
+  return {
+    ...probeTargetOf(step, ctx.lesson.namespace, ctx.variables),
+    count: step.count,
+    timeoutMs: step.timeoutMs,
+    signal: ctx.signal,
+  };
+}
+
+/** Where a probe step sends from and what it asks for, `${variables}` filled in from `values`. */
+export function probeTargetOf(
+  step: ProbeStep,
+  namespace: string,
+  values: ReadonlyMap<string, string>,
+): Pick<ProbeRequest, 'from' | 'target'> {
   const from: VantagePoint =
     step.from.kind === 'pod'
-      ? { from: 'pod', namespace: ctx.lesson.namespace, pod: step.from.name }
+      ? { from: 'pod', namespace, pod: step.from.name }
       : step.from.kind === 'node'
         ? { from: 'node', node: step.from.name }
         : { from: 'host' };
   const headers: Record<string, string> = {};
   let hostHeader: string | undefined;
   for (const [name, value] of Object.entries(step.headers)) {
-    if (name.toLowerCase() === 'host') hostHeader = substitute(value, ctx.variables);
-    else headers[name] = substitute(value, ctx.variables);
+    if (name.toLowerCase() === 'host') hostHeader = substitute(value, values);
+    else headers[name] = substitute(value, values);
   }
   return {
     from,
     target: {
-      url: substitute(step.url, ctx.variables),
+      url: substitute(step.url, values),
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
       ...(hostHeader ? { hostHeader } : {}),
       ...(step.insecure ? { insecure: true } : {}),
-      ...(step.resolveTo ? { resolveTo: substitute(step.resolveTo, ctx.variables) } : {}),
+      ...(step.resolveTo ? { resolveTo: substitute(step.resolveTo, values) } : {}),
     },
-    count: step.count,
-    timeoutMs: step.timeoutMs,
-    signal: ctx.signal,
   };
 }
 

@@ -1,12 +1,12 @@
+import { probeTargetOf } from '../../lesson-engine/probe-step.ts';
 import type { ProbeStep } from '../../lesson-format/lesson-types.ts';
-import { substitute } from '../../lesson-format/variables.ts';
-import type { ProbeRequest, VantagePoint } from '../../probe/probe.ts';
+import type { ProbeRequest } from '../../probe/probe.ts';
 import type { PathRequest } from '../state/request-path.ts';
 
 /**
  * A probe step's request, built outside the engine so the learner can send it again ("20
- * more") after the step has run. Mirrors the engine's probeRequestOf, which needs a running
- * step's context; the variables come from the engine's `variable-saved` events instead.
+ * more") after the step has run. The engine's probeRequestOf needs a running step's context;
+ * here the variables come from the engine's `variable-saved` events instead.
  */
 export function probeRequestFor(
   step: ProbeStep,
@@ -16,27 +16,8 @@ export function probeRequestFor(
   signal?: AbortSignal,
 ): ProbeRequest {
   const values = new Map(Object.entries({ ...variables, namespace }));
-  const from: VantagePoint =
-    step.from.kind === 'pod'
-      ? { from: 'pod', namespace, pod: step.from.name }
-      : step.from.kind === 'node'
-        ? { from: 'node', node: step.from.name }
-        : { from: 'host' };
-  const headers: Record<string, string> = {};
-  let hostHeader: string | undefined;
-  for (const [name, value] of Object.entries(step.headers)) {
-    if (name.toLowerCase() === 'host') hostHeader = substitute(value, values);
-    else headers[name] = substitute(value, values);
-  }
   return {
-    from,
-    target: {
-      url: substitute(step.url, values),
-      ...(Object.keys(headers).length > 0 ? { headers } : {}),
-      ...(hostHeader ? { hostHeader } : {}),
-      ...(step.insecure ? { insecure: true } : {}),
-      ...(step.resolveTo ? { resolveTo: substitute(step.resolveTo, values) } : {}),
-    },
+    ...probeTargetOf(step, namespace, values),
     count,
     timeoutMs: step.timeoutMs,
     ...(signal ? { signal } : {}),
