@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually, kubectlBinary } from '../support/sandbox.ts';
-import { agnhostDeploymentYaml } from '../support/workloads.ts';
+import { agnhostDeploymentYaml, serviceYaml } from '../support/workloads.ts';
 import { startCli } from './run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'expose-tutor-cli-host-'));
@@ -16,14 +16,7 @@ afterAll(() => {
 
 const manifest = `
 ${agnhostDeploymentYaml({ namespace: 'default' })}---
-apiVersion: v1
-kind: Service
-metadata: {name: echo, namespace: default}
-spec:
-  type: NodePort
-  selector: {app: echo}
-  ports: [{port: 80, targetPort: 8080}]
-`;
+${serviceYaml({ namespace: 'default', type: 'NodePort' })}`;
 
 describe('k8s-expose-tutor sandbox', () => {
   it('prints a curl line for each node port as it appears, and that curl reaches a pod', async () => {

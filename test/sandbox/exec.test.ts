@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { kubeConfigFor } from '../support/client-node.ts';
 import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
-import { agnhostDeploymentYaml } from '../support/workloads.ts';
+import { agnhostDeploymentYaml, serviceYaml } from '../support/workloads.ts';
 
 // `kubectl exec` and client-node's Exec against the sandbox's pods/exec: commands run in the
 // pod shell as the pod, over the sandbox's network, with kubectl's own exit codes and errors.
@@ -15,20 +15,8 @@ kind: Namespace
 metadata: {name: shop}
 ---
 ${agnhostDeploymentYaml({ namespace: 'shop', replicas: 3, image: agnhost, namedPort: true })}---
-apiVersion: v1
-kind: Service
-metadata: {name: echo, namespace: shop}
-spec:
-  selector: {app: echo}
-  ports: [{port: 80, targetPort: http}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: nobody, namespace: shop}
-spec:
-  selector: {app: nothing-has-this-label}
-  ports: [{port: 80, targetPort: 8080}]
----
+${serviceYaml({ namespace: 'shop', targetPort: 'http' })}---
+${serviceYaml({ name: 'nobody', namespace: 'shop', app: 'nothing-has-this-label' })}---
 apiVersion: v1
 kind: Pod
 metadata: {name: client, namespace: shop}

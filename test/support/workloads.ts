@@ -72,20 +72,32 @@ export interface ServiceForOptions {
   name?: string;
   namespace?: string;
   type?: string;
+  /** The pods' `app` label; the Service's own name unless given. */
+  app?: string;
+  /** 8080 unless given; `http` for pods declaring `httpContainerPort`. */
+  targetPort?: number | string;
 }
 
-/** A Service selecting `app: <name>`, port 80 to the pods' 8080. */
-export function serviceFor({ name = 'echo', namespace, type }: ServiceForOptions = {}) {
-  const ports = [{ port: 80, targetPort: 8080 }];
+/** A Service selecting `app: <app>`, port 80 to the pods' `targetPort`. */
+export function serviceFor({
+  name = 'echo',
+  namespace,
+  type,
+  app = name,
+  targetPort = 8080,
+}: ServiceForOptions = {}) {
+  const ports = [{ port: 80, targetPort }];
   return {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: metadataOf(name, namespace),
-    spec:
-      type === undefined
-        ? { selector: { app: name }, ports }
-        : { type, selector: { app: name }, ports },
+    spec: type === undefined ? { selector: { app }, ports } : { type, selector: { app }, ports },
   };
+}
+
+/** The same Service as a YAML document, for `kubectl apply -f -` (ends with a newline). */
+export function serviceYaml(options: ServiceForOptions = {}): string {
+  return stringify(serviceFor(options));
 }
 
 /** An idle agnhost pod to run commands from. */

@@ -7,7 +7,7 @@ import { createSelfSignedCertificate } from '../../../source/sandbox/api/serving
 import type { HostEndpoint } from '../../../source/sandbox/network/host-port-plan.ts';
 import { eventually, type SandboxHarness, startHarness } from '../../support/sandbox.ts';
 import { tlsSecretYaml } from '../../support/tls-secret.ts';
-import { agnhostDeploymentYaml, ingressYaml } from '../../support/workloads.ts';
+import { agnhostDeploymentYaml, ingressYaml, serviceYaml } from '../../support/workloads.ts';
 
 // The real curl binary against the loopback addresses of an Ingress (HTTP and HTTPS, the
 // Secret's certificate) and a Gateway, answered by agnhost pods behind a ClusterIP Service.
@@ -18,13 +18,7 @@ const caFile = join(dir, 'secure.example.pem');
 
 const manifest = (certificate: { certPem: string; keyPem: string }) => `
 ${agnhostDeploymentYaml({ namespace: 'default' })}---
-apiVersion: v1
-kind: Service
-metadata: {name: echo, namespace: default}
-spec:
-  selector: {app: echo}
-  ports: [{port: 80, targetPort: 8080}]
----
+${serviceYaml({ namespace: 'default' })}---
 ${tlsSecretYaml({ name: 'secure-tls', namespace: 'default' }, certificate)}---
 ${ingressYaml({
   name: 'web',

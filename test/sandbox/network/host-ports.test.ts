@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostEndpoint } from '../../../source/sandbox/network/host-port-plan.ts';
 import { isLoopback, listeningSockets } from '../../support/listening-sockets.ts';
 import { eventually, type SandboxHarness, startHarness } from '../../support/sandbox.ts';
-import { agnhostDeploymentYaml } from '../../support/workloads.ts';
+import { agnhostDeploymentYaml, serviceYaml } from '../../support/workloads.ts';
 
 // "Your machine": the real curl binary against the loopback addresses the sandbox opens for
 // NodePorts and LoadBalancers, answered by agnhost pods through kube-proxy and the load balancer.
@@ -13,22 +13,8 @@ let pods: string[];
 
 const manifest = `
 ${agnhostDeploymentYaml({ namespace: 'default', replicas: 3, namedPort: true })}---
-apiVersion: v1
-kind: Service
-metadata: {name: echo, namespace: default}
-spec:
-  type: NodePort
-  selector: {app: echo}
-  ports: [{port: 80, targetPort: http}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: echo-lb, namespace: default}
-spec:
-  type: LoadBalancer
-  selector: {app: echo}
-  ports: [{port: 80, targetPort: http}]
----
+${serviceYaml({ namespace: 'default', type: 'NodePort', targetPort: 'http' })}---
+${serviceYaml({ name: 'echo-lb', namespace: 'default', type: 'LoadBalancer', app: 'echo', targetPort: 'http' })}---
 apiVersion: v1
 kind: Service
 metadata: {name: echo-local, namespace: default}
