@@ -6,7 +6,7 @@ import { createSelfSignedCertificate } from '../../source/sandbox/api/serving-ce
 import { nodes } from '../../source/sandbox/cluster/topology.ts';
 import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
 import { tlsSecretYaml } from '../support/tls-secret.ts';
-import { agnhostDeploymentYaml, ingressYaml } from '../support/workloads.ts';
+import { agnhostDeploymentYaml, clientPodYaml, ingressYaml } from '../support/workloads.ts';
 
 // The probe API against a sandbox, from each vantage point: a pod (curl through pods/exec with
 // client-node), a node (its own view of the network), and this machine (real HTTP to the
@@ -54,14 +54,7 @@ const manifests = [
   nodePortService('echo', 'echo'),
   nodePortService('nobody', 'nothing-has-this-label'),
   nodePortService('solo', 'solo', '\n  externalTrafficPolicy: Local'),
-  `
-apiVersion: v1
-kind: Pod
-metadata: {name: client, namespace: demo}
-spec:
-  containers:
-  - {name: client, image: ${agnhost}, args: [pause]}
-`,
+  clientPodYaml({ namespace: 'demo', image: agnhost, container: 'client' }),
 ].join('\n---\n');
 
 let harness: SandboxHarness;

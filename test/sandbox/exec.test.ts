@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { kubeConfigFor } from '../support/client-node.ts';
 import { eventually, type SandboxHarness, startHarness } from '../support/sandbox.ts';
-import { agnhostDeploymentYaml, serviceYaml } from '../support/workloads.ts';
+import { agnhostDeploymentYaml, clientPodYaml, serviceYaml } from '../support/workloads.ts';
 
 // `kubectl exec` and client-node's Exec against the sandbox's pods/exec: commands run in the
 // pod shell as the pod, over the sandbox's network, with kubectl's own exit codes and errors.
@@ -17,13 +17,7 @@ metadata: {name: shop}
 ${agnhostDeploymentYaml({ namespace: 'shop', replicas: 3, image: agnhost, namedPort: true })}---
 ${serviceYaml({ namespace: 'shop', targetPort: 'http' })}---
 ${serviceYaml({ name: 'nobody', namespace: 'shop', app: 'nothing-has-this-label' })}---
-apiVersion: v1
-kind: Pod
-metadata: {name: client, namespace: shop}
-spec:
-  containers:
-  - {name: client, image: ${agnhost}, args: [pause]}
----
+${clientPodYaml({ namespace: 'shop', image: agnhost, container: 'client' })}---
 apiVersion: v1
 kind: Pod
 metadata: {name: unscheduled, namespace: shop}

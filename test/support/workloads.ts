@@ -100,20 +100,32 @@ export function serviceYaml(options: ServiceForOptions = {}): string {
   return stringify(serviceFor(options));
 }
 
+export interface ClientPodOptions {
+  name?: string;
+  namespace?: string;
+  image?: string;
+  /** The container's name; `agnhost` unless given. */
+  container?: string;
+}
+
 /** An idle agnhost pod to run commands from. */
 export function clientPod({
   name = 'client',
   namespace,
-}: {
-  name?: string;
-  namespace?: string;
-} = {}) {
+  image = agnhostImage,
+  container = 'agnhost',
+}: ClientPodOptions = {}) {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: metadataOf(name, namespace),
-    spec: { containers: [{ name: 'agnhost', image: agnhostImage, args: ['pause'] }] },
+    spec: { containers: [{ name: container, image, args: ['pause'] }] },
   };
+}
+
+/** The same pod as a YAML document, for `kubectl apply -f -` (ends with a newline). */
+export function clientPodYaml(options: ClientPodOptions = {}): string {
+  return stringify(clientPod(options));
 }
 
 /** An Ingress sending every path of each of `hosts` to port 80 of the Service `service`. */
