@@ -1,10 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirectory } from '../support/temp-directory.ts';
 import { startCli } from './run-cli.ts';
 
-const state = mkdtempSync(join(tmpdir(), 'expose-tutor-cli-lessons-'));
+const state = tempDirectory('expose-tutor-cli-lessons-');
 const env = { ...process.env, XDG_STATE_HOME: state, NO_COLOR: '1' };
 
 describe('k8s-expose-tutor run and lessons', () => {

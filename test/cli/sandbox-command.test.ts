@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventually, kubectlBinary } from '../support/sandbox.ts';
+import { tempDirectory } from '../support/temp-directory.ts';
 import { startCli } from './run-cli.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'expose-tutor-cli-'));
+const dir = tempDirectory('expose-tutor-cli-');
 const running: { kill(signal?: NodeJS.Signals): boolean }[] = [];
 afterAll(() => {
   for (const child of running) child.kill('SIGKILL');

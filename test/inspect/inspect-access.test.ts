@@ -1,6 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -9,6 +8,7 @@ import type { InspectReport } from '../../source/inspect/inspect-report.ts';
 import { resourceById } from '../../source/sandbox/resources/catalog.ts';
 import { startCli } from '../cli/run-cli.ts';
 import { type SandboxHarness, startHarness } from '../support/sandbox.ts';
+import { tempDirectory } from '../support/temp-directory.ts';
 import { textSink } from '../support/text-sink.ts';
 
 // A user whose RBAC allows no Ingresses and no Pods, and contexts that cannot be reached.
@@ -133,7 +133,7 @@ describe('inspect --context', () => {
   });
 
   it('no kubeconfig anywhere: one line naming the fix, exit 2, instead of a made-up localhost context', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'inspect-home-'));
+    const home = tempDirectory('inspect-home-');
     const result = await startCli(['inspect'], { env: { HOME: home, KUBECONFIG: '' } });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { managedByLabel } from '../../source/cluster/cluster.ts';
@@ -11,6 +9,7 @@ import { type SandboxRuntime, startSandboxRuntime } from '../../source/runtime/s
 import { resourceCatalog } from '../../source/sandbox/resources/catalog.ts';
 import { projectRoot } from '../cli/run-cli.ts';
 import { eventually } from '../support/sandbox.ts';
+import { tempDirectory } from '../support/temp-directory.ts';
 
 const fixtures = join(projectRoot, 'test/fixtures/engine-lessons');
 let runtime: SandboxRuntime;
@@ -44,7 +43,7 @@ describe('cancelling a lesson', () => {
     let peak = 0;
     const engine = new LessonEngine(lesson!, runtime, {
       learner: referenceLearner,
-      workspaceDirectory: mkdtempSync(join(tmpdir(), 'expose-tutor-cancel-')),
+      workspaceDirectory: tempDirectory('expose-tutor-cancel-'),
     });
     const controller = new AbortController();
     const events: LessonEvent['type'][] = [];
@@ -72,7 +71,7 @@ describe('cancelling a lesson', () => {
     const { lesson } = loadLesson(fixtures, '01-never-ready');
     const engine = new LessonEngine(lesson!, runtime, {
       learner: referenceLearner,
-      workspaceDirectory: mkdtempSync(join(tmpdir(), 'expose-tutor-cancel-')),
+      workspaceDirectory: tempDirectory('expose-tutor-cancel-'),
     });
     const outcome = await engine.run({ signal: AbortSignal.abort() });
     expect(outcome).toMatchObject({ cancelled: true, passed: false });

@@ -1,6 +1,4 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceLearner } from '../../source/lesson-engine/learner.ts';
@@ -9,6 +7,7 @@ import type { LessonEvent } from '../../source/lesson-engine/lesson-events.ts';
 import { loadLesson } from '../../source/lesson-format/load-lesson.ts';
 import { type SandboxRuntime, startSandboxRuntime } from '../../source/runtime/sandbox-runtime.ts';
 import { projectRoot } from '../cli/run-cli.ts';
+import { tempDirectory } from '../support/temp-directory.ts';
 
 const fixtures = join(projectRoot, 'test/fixtures/engine-lessons');
 const { lesson } = loadLesson(fixtures, '04-certificate-and-address');
@@ -24,7 +23,7 @@ afterAll(async () => {
 function engineFor(events: LessonEvent[]): LessonEngine {
   const engine = new LessonEngine(lesson!, runtime, {
     learner: referenceLearner,
-    workspaceDirectory: mkdtempSync(join(tmpdir(), 'expose-tutor-certificate-')),
+    workspaceDirectory: tempDirectory('expose-tutor-certificate-'),
   });
   engine.subscribe((event) => events.push(event));
   return engine;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import type { LessonEvent } from '../../source/lesson-engine/lesson-events.ts';
 import { loadLesson } from '../../source/lesson-format/load-lesson.ts';
 import type { Probe } from '../../source/probe/probe.ts';
 import { projectRoot } from '../cli/run-cli.ts';
+import { tempDirectory } from '../support/temp-directory.ts';
 import { textSink } from '../support/text-sink.ts';
 
 const fixtures = join(projectRoot, 'test/fixtures/engine-lessons');
@@ -49,7 +50,7 @@ describe('the lesson engine', () => {
   });
 
   it('makes run --plain exit 1 when a check fails, and carries on to the end', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'expose-tutor-failing-'));
+    const state = tempDirectory('expose-tutor-failing-');
     const stdout = textSink();
     const stderr = textSink();
     const exitCode = await runLessonCommand(

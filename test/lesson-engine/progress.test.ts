@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LessonEvent } from '../../source/lesson-engine/lesson-events.ts';
 import type { Step } from '../../source/lesson-format/lesson-types.ts';
 import { ProgressStore, progressFileIn } from '../../source/progress/progress-store.ts';
 import { progressRecorder } from '../../source/progress/track-progress.ts';
+import { tempDirectory } from '../support/temp-directory.ts';
 
 const clock = () => new Date('2026-11-26T12:00:00Z');
 const step = (id: string) =>
@@ -13,7 +13,7 @@ const step = (id: string) =>
 
 describe('progress', () => {
   it('is kept per lesson id: the step reached, then done', () => {
-    const file = progressFileIn(mkdtempSync(join(tmpdir(), 'expose-tutor-progress-')));
+    const file = progressFileIn(tempDirectory('expose-tutor-progress-'));
     const store = new ProgressStore(file, clock);
     const record = progressRecorder(store, 'clusterip');
     const events: LessonEvent[] = [
@@ -48,7 +48,7 @@ describe('progress', () => {
   });
 
   it('reads a missing or damaged file as no progress', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'expose-tutor-progress-'));
+    const directory = tempDirectory('expose-tutor-progress-');
     expect(new ProgressStore(join(directory, 'none.json')).all()).toEqual({});
     writeFileSync(join(directory, 'bad.json'), '{not json');
     expect(new ProgressStore(join(directory, 'bad.json')).all()).toEqual({});

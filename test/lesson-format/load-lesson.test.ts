@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findLesson, listLessons } from '../../source/lesson-format/lesson-catalog.ts';
 import { loadLesson } from '../../source/lesson-format/load-lesson.ts';
 import { slugOf, splitMarkdown } from '../../source/lesson-format/markdown-blocks.ts';
+import { tempDirectory } from '../support/temp-directory.ts';
 
 function lessonIn(folder: string, markdown: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'expose-tutor-format-'));
+  const root = tempDirectory('expose-tutor-format-');
   mkdirSync(join(root, folder));
   writeFileSync(join(root, folder, 'README.md'), markdown);
   return root;

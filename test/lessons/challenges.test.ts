@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChallengeAction, Learner } from '../../source/lesson-engine/learner.ts';
 import { LessonEngine } from '../../source/lesson-engine/lesson-engine.ts';
@@ -8,6 +5,7 @@ import type { LessonEvent } from '../../source/lesson-engine/lesson-events.ts';
 import { bundledLessonsDirectory, listLessons } from '../../source/lesson-format/lesson-catalog.ts';
 import type { ChallengeStep } from '../../source/lesson-format/lesson-types.ts';
 import { startSandboxRuntime } from '../../source/runtime/sandbox-runtime.ts';
+import { tempDirectory } from '../support/temp-directory.ts';
 
 /** Every challenge of every lesson, found by reading the lessons. */
 const challenges = listLessons(bundledLessonsDirectory()).flatMap((lesson) =>
@@ -36,7 +34,7 @@ describe('every challenge fails on its starting manifest and passes on its solut
         };
         const engine = new LessonEngine(lesson, runtime, {
           learner,
-          workspaceDirectory: mkdtempSync(join(tmpdir(), 'expose-tutor-challenge-')),
+          workspaceDirectory: tempDirectory('expose-tutor-challenge-'),
           freshWorkspace: true,
         });
         const verdicts: Extract<LessonEvent, { type: 'challenge-verdict' }>[] = [];

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLessonCommand } from '../../source/cli/commands/run-command.ts';
 import { bundledLessonsDirectory, listLessons } from '../../source/lesson-format/lesson-catalog.ts';
+import { tempDirectory } from '../support/temp-directory.ts';
 import { textSink } from '../support/text-sink.ts';
 
 /** Every lesson folder, so a new lesson is covered the moment it is added. */
@@ -17,7 +17,7 @@ describe('every lesson passes run --plain on the sandbox', () => {
   it.each(lessons.map((lesson) => [lesson.folder, lesson.id]))(
     '%s',
     async (_folder, id) => {
-      const state = mkdtempSync(join(tmpdir(), 'expose-tutor-curriculum-'));
+      const state = tempDirectory('expose-tutor-curriculum-');
       const stdout = textSink();
       const stderr = textSink();
       const exitCode = await runLessonCommand(

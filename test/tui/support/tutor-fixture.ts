@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lesson } from '../../../source/lesson-format/lesson-types.ts';
 import { ProgressStore } from '../../../source/progress/progress-store.ts';
@@ -9,6 +8,7 @@ import { kubeConfigFor } from '../../../source/tui/adapters/kube-config-for.ts';
 import type { RuntimeDetection } from '../../../source/tui/adapters/runtime-detection.ts';
 import { kubeObjectSource } from '../../../source/tui/session/kube-object-watch.ts';
 import { TutorApp, type TutorDependencies } from '../../../source/tui/session/tutor-app.ts';
+import { tempDirectory } from '../../support/temp-directory.ts';
 import { tuiLessonsDirectory } from './tiny-lesson.ts';
 
 export const sandboxDetection: RuntimeDetection = {
@@ -41,7 +41,7 @@ export function tutorFixture(
   runtime: SandboxRuntime | undefined,
   overrides: Partial<TutorDependencies> & { runtimeName?: Runtime['name'] } = {},
 ): TutorFixture {
-  const state = mkdtempSync(join(tmpdir(), 'tui-test-'));
+  const state = tempDirectory('tui-test-');
   const logs: string[] = [];
   const editedFiles: string[] = [];
   const shared = (): Runtime => {
