@@ -1,3 +1,5 @@
+import { resourceById } from '../../sandbox/resources/catalog.ts';
+
 /** The kinds the Objects pane shows, in kubectl's words, and which columns fit first. */
 export interface WatchedKind {
   /** `group/plural`, the key of source/render's renderers. */
@@ -16,84 +18,60 @@ export interface WatchedKind {
   shown: boolean;
 }
 
+/** Names and scope come from the catalog of served kinds; only the pane's choices are here. */
+function watched(
+  resourceId: string,
+  columns: readonly string[],
+  dropOrder: readonly string[],
+  shown = true,
+): WatchedKind {
+  const def = resourceById(resourceId);
+  return {
+    resourceId,
+    apiVersion: def.group ? `${def.group}/${def.version}` : def.version,
+    kind: def.kind,
+    plural: def.plural,
+    namespaced: def.namespaced,
+    title: def.group ? `${def.singular}.${def.group}` : def.singular,
+    columns,
+    dropOrder,
+    shown,
+  };
+}
+
 export const watchedKinds: readonly WatchedKind[] = [
-  {
-    resourceId: 'apps/deployments',
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    plural: 'deployments',
-    namespaced: true,
-    title: 'deployment.apps',
-    columns: ['Name', 'Ready', 'Up-to-date', 'Available', 'Age'],
-    dropOrder: ['Age', 'Up-to-date', 'Available'],
-    shown: true,
-  },
-  {
-    resourceId: '/pods',
-    apiVersion: 'v1',
-    kind: 'Pod',
-    plural: 'pods',
-    namespaced: true,
-    title: 'pod',
-    columns: ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node'],
-    dropOrder: ['Restarts', 'Age', 'Status', 'Node'],
-    shown: true,
-  },
-  {
-    resourceId: '/services',
-    apiVersion: 'v1',
-    kind: 'Service',
-    plural: 'services',
-    namespaced: true,
-    title: 'service',
-    columns: ['Name', 'Type', 'Cluster-IP', 'External-IP', 'Port(s)', 'Age'],
-    dropOrder: ['Age', 'External-IP', 'Type'],
-    shown: true,
-  },
-  {
-    resourceId: 'discovery.k8s.io/endpointslices',
-    apiVersion: 'discovery.k8s.io/v1',
-    kind: 'EndpointSlice',
-    plural: 'endpointslices',
-    namespaced: true,
-    title: 'endpointslice.discovery.k8s.io',
-    columns: ['Name', 'AddressType', 'Ports', 'Endpoints', 'Age'],
-    dropOrder: ['Age', 'AddressType', 'Ports'],
-    shown: true,
-  },
-  {
-    resourceId: 'networking.k8s.io/ingresses',
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'Ingress',
-    plural: 'ingresses',
-    namespaced: true,
-    title: 'ingress.networking.k8s.io',
-    columns: ['Name', 'Class', 'Hosts', 'Address', 'Ports', 'Age'],
-    dropOrder: ['Age', 'Class', 'Ports'],
-    shown: true,
-  },
-  {
-    resourceId: 'gateway.networking.k8s.io/gateways',
-    apiVersion: 'gateway.networking.k8s.io/v1',
-    kind: 'Gateway',
-    plural: 'gateways',
-    namespaced: true,
-    title: 'gateway.gateway.networking.k8s.io',
-    columns: ['Name', 'Class', 'Address', 'Programmed', 'Age'],
-    dropOrder: ['Age', 'Class'],
-    shown: true,
-  },
-  {
-    resourceId: '/nodes',
-    apiVersion: 'v1',
-    kind: 'Node',
-    plural: 'nodes',
-    namespaced: false,
-    title: 'node',
-    columns: ['Name'],
-    dropOrder: [],
-    shown: false,
-  },
+  watched(
+    'apps/deployments',
+    ['Name', 'Ready', 'Up-to-date', 'Available', 'Age'],
+    ['Age', 'Up-to-date', 'Available'],
+  ),
+  watched(
+    '/pods',
+    ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node'],
+    ['Restarts', 'Age', 'Status', 'Node'],
+  ),
+  watched(
+    '/services',
+    ['Name', 'Type', 'Cluster-IP', 'External-IP', 'Port(s)', 'Age'],
+    ['Age', 'External-IP', 'Type'],
+  ),
+  watched(
+    'discovery.k8s.io/endpointslices',
+    ['Name', 'AddressType', 'Ports', 'Endpoints', 'Age'],
+    ['Age', 'AddressType', 'Ports'],
+  ),
+  watched(
+    'networking.k8s.io/ingresses',
+    ['Name', 'Class', 'Hosts', 'Address', 'Ports', 'Age'],
+    ['Age', 'Class', 'Ports'],
+  ),
+  watched(
+    'gateway.networking.k8s.io/gateways',
+    ['Name', 'Class', 'Address', 'Programmed', 'Age'],
+    ['Age', 'Class'],
+  ),
+  // Watched only for the Path pane.
+  watched('/nodes', ['Name'], [], false),
 ];
 
 export function watchedKind(resourceId: string): WatchedKind | undefined {
