@@ -72,6 +72,20 @@ function seconds(flag: string) {
   };
 }
 
+/** An option whose value is stored as given. */
+function setText(field: 'output' | 'writeOut' | 'method' | 'userAgent' | 'user') {
+  return (options: CurlOptions, value: string): undefined => {
+    options[field] = value;
+  };
+}
+
+/** An option that may repeat, each value kept in order. */
+function appendTo(field: 'headers' | 'data') {
+  return (options: CurlOptions, value: string): undefined => {
+    options[field].push(value);
+  };
+}
+
 const specs: OptionSpec[] = [
   { long: 'silent', short: 's', switch: 'silent' },
   { long: 'show-error', short: 'S', switch: 'showError' },
@@ -83,64 +97,19 @@ const specs: OptionSpec[] = [
   { long: 'fail-with-body', switch: 'failWithBody' },
   { long: 'insecure', short: 'k', switch: 'insecure' },
   { long: 'location', short: 'L', switch: 'location' },
-  {
-    long: 'output',
-    short: 'o',
-    apply: (o, v) => {
-      o.output = v;
-      return undefined;
-    },
-  },
-  {
-    long: 'write-out',
-    short: 'w',
-    apply: (o, v) => {
-      o.writeOut = v;
-      return undefined;
-    },
-  },
-  {
-    long: 'header',
-    short: 'H',
-    apply: (o, v) => {
-      o.headers.push(v);
-      return undefined;
-    },
-  },
-  {
-    long: 'request',
-    short: 'X',
-    apply: (o, v) => {
-      o.method = v;
-      return undefined;
-    },
-  },
+  { long: 'output', short: 'o', apply: setText('output') },
+  { long: 'write-out', short: 'w', apply: setText('writeOut') },
+  { long: 'header', short: 'H', apply: appendTo('headers') },
+  { long: 'request', short: 'X', apply: setText('method') },
   ...['data', 'data-raw', 'data-binary', 'data-ascii'].map(
     (long): OptionSpec => ({
       long,
       ...(long === 'data' ? { short: 'd' } : {}),
-      apply: (o, v) => {
-        o.data.push(v);
-        return undefined;
-      },
+      apply: appendTo('data'),
     }),
   ),
-  {
-    long: 'user-agent',
-    short: 'A',
-    apply: (o, v) => {
-      o.userAgent = v;
-      return undefined;
-    },
-  },
-  {
-    long: 'user',
-    short: 'u',
-    apply: (o, v) => {
-      o.user = v;
-      return undefined;
-    },
-  },
+  { long: 'user-agent', short: 'A', apply: setText('userAgent') },
+  { long: 'user', short: 'u', apply: setText('user') },
   {
     long: 'max-time',
     short: 'm',
